@@ -1,0 +1,3 @@
+"""MIMIS — Mikromeriter i Skåne."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from mimis.cli import main
+
+main()

@@ -1,0 +1,71 @@
+"""The REST API root, /api/v1/. Each app contributes a router; domain errors map to JSON here."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from mimis import __version__
+from mimis.accounts.api import router as accounts_router
+from mimis.api.auth import token_auth
+from mimis.audit.api import router as audit_router
+from mimis.errors import MimisError, ValidationFailed
+
+api = NinjaAPI(
+    title="MIMIS API",
+    version="1",
+    description=(
+        "REST API of MIMIS, Mikromeriter i Skåne. Authenticate with a personal or organisation token "
+        "(`Authorization: Bearer ...`); create one on your account page or with `mimis tokens create`. "
+        "Error responses carry a stable `code` and a `message` in the language of `Accept-Language`."
+    ),
+    auth=token_auth,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(MimisError)
+def mimis_error(request: HttpRequest, exc: MimisError) -> HttpResponse:
+    body = {"code": exc.code, "message": exc.message}
+    if isinstance(exc, ValidationFailed) and exc.field:
+        body["field"] = exc.field
+    return api.create_response(request, body, status=exc.http_status)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    return api.create_response(
+        request,
+        {"code": "not_authenticated", "message": _("Send a valid API token: Authorization: Bearer <token>.")},
+        status=401,
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    return api.create_response(
+        request,
+        {"code": "validation_failed", "message": _("The request was not valid."), "errors": exc.errors},
+        status=422,
+    )
+
+
+@api.get("/", auth=None, summary="API root", tags=["meta"])
+def root(request: HttpRequest) -> dict[str, str]:
+    return {
+        "name": "MIMIS",
+        "version": __version__,
+        "openapi": request.build_absolute_uri(reverse("api:openapi-json")),
+        "docs": request.build_absolute_uri(reverse("api:openapi-view")),
+    }
+
+
+api.add_router("/", accounts_router)
+api.add_router("/audit", audit_router)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from mimis.accounts.permissions import require_platform_admin
+from mimis.accounts.scopes import ADMIN
+from mimis.api.auth import require_scope
+from mimis.api.schemas import AuditEntryOut, AuditVerifyOut
+from mimis.audit.selectors import audit_entries
+from mimis.audit.services import verify_chain
+
+router = Router(tags=["audit"])
+
+
+@router.get("", response=list[AuditEntryOut], summary="The audit log, newest first (region admins)")
+@paginate(PageNumberPagination, page_size=50)
+def list_audit_entries(request: HttpRequest, action: str | None = None):  # type: ignore[no-untyped-def]
+    require_scope(request, ADMIN)
+    require_platform_admin(request.user)
+    return audit_entries(action=action)
+
+
+@router.get("/verify", response=AuditVerifyOut, summary="Check the audit trail's hash chain")
+def verify(request: HttpRequest) -> dict:
+    require_scope(request, ADMIN)
+    require_platform_admin(request.user)
+    report = verify_chain()
+    return {"intact": report.intact, "checked": report.checked,
+            "first_bad_sequence": report.first_bad_sequence, "problem": report.problem}

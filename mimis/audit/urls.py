@@ -1,0 +1,7 @@
+from django.urls import path
+
+from mimis.audit import views
+
+app_name = "audit"
+
+urlpatterns = [path("platform/audit/", views.log, name="log")]

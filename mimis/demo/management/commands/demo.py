@@ -1,0 +1,87 @@
+"""``mimis demo``: set up the embedded database, load the demo story and serve it, with a worker."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from mimis.demo.data import DEMO_PASSWORD
+from mimis.demo.services import load_demo_data
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError as exc:
+        raise CommandError(f"--port must be a number between 1 and 65535, not {value!r}.") from exc
+    if not 1 <= port <= 65535:
+        raise CommandError(f"--port must be a number between 1 and 65535, not {value!r}.")
+    return port
+
+
+class Command(BaseCommand):
+    help = "Create the data folder and database, load the demo data (idempotent) and serve MIMIS on it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", default="8000", help="Port to serve on (default 8000).")
+        parser.add_argument("--host", default="127.0.0.1", help="Address to serve on (default 127.0.0.1).")
+        parser.add_argument("--no-serve", action="store_true", help="Set up and load the data, then exit.")
+        # --data-dir is taken by the mimis command before settings load; listed here for --help.
+        parser.add_argument("--data-dir", help="Folder for the SQLite database and files (MIMIS_DATA_DIR).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        port = _port(options["port"])
+        host = options["host"]
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        self.stdout.write(f"MIMIS data folder: {settings.DATA_DIR}")
+        call_command("migrate", interactive=False, verbosity=0)
+        logins, created = load_demo_data()
+        self.stdout.write(
+            f"Demo data: {created} new objects." if created else "Demo data already in place; nothing added."
+        )
+        base = f"http://{host}:{port}"
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
+        width = max(len(login.email) for login in logins)
+        for login in logins:
+            self.stdout.write(f"  {login.email.ljust(width)}  {login.description}")
+        self.stdout.write("Demo personas may sign in without two-factor codes while the demo runs (see the banner).")
+        if options["no_serve"]:
+            return
+        self._check_port_free(host, port)
+        self._start_worker()
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"MIMIS is running on {base}/  (English: {base}/en/)  –  Ctrl+C stops it."))
+        from waitress import serve
+
+        from mimis.wsgi import application
+
+        serve(application, host=host, port=port, threads=8, ident="MIMIS")
+
+    def _check_port_free(self, host: str, port: int) -> None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((host, port))
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    raise CommandError(
+                        f"Port {port} on {host} is already in use. Stop the other program or choose "
+                        f"another port, e.g. mimis demo --port {port + 1}."
+                    ) from exc
+                raise CommandError(f"Cannot serve on {host}:{port}: {exc.strerror}.") from exc
+
+    def _start_worker(self) -> None:
+        """The background worker runs in this process so e-mails and batches work with no extra set-up."""
+        from django_tasks_db.management.commands.db_worker import Worker
+
+        worker = Worker(
+            queue_names=["*"], interval=1, batch=False, backend_name="default", startup_delay=False,
+            max_tasks=None, worker_id="demo-in-process", excluded_queue_names=[],
+        )
+        threading.Thread(target=worker.run, name="mimis-worker", daemon=True).start()

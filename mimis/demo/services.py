@@ -1,0 +1,57 @@
+"""Loading the demo data. Idempotent: a second run finds everything in place and creates nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from mimis.accounts.models import Membership, Organisation, OrganisationStatus, User
+from mimis.audit.services import record
+from mimis.demo import data
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    name: str
+    description: str
+
+
+@transaction.atomic
+def load_demo_data() -> tuple[list[DemoLogin], int]:
+    """Create the demo organisations and personas; return the log-ins and how many objects were new."""
+    created = 0
+    organisations: dict[str, Organisation] = {}
+    for spec in [*data.ORGANISATIONS, data.PENDING_ORGANISATION]:
+        pending = spec is data.PENDING_ORGANISATION
+        organisation, was_created = Organisation.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                **{k: v for k, v in spec.items() if k != "slug"},
+                "is_demo": True,
+                "status": OrganisationStatus.PENDING if pending else OrganisationStatus.APPROVED,
+                "decided_at": None if pending else timezone.now(),
+            },
+        )
+        organisations[organisation.slug] = organisation
+        created += was_created
+    logins = []
+    for local_part, name, language, roles, description in data.PEOPLE:
+        email = f"{local_part}@{data.DEMO_EMAIL_DOMAIN}"
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User(email=email, name=name, language=language, email_verified=True, is_demo=True)
+            user.set_password(data.DEMO_PASSWORD)
+            user.save()
+            created += 1
+        for slug, role in roles:
+            _membership, was_created = Membership.objects.get_or_create(
+                user=user, organisation=organisations[slug], role=role
+            )
+            created += was_created
+        logins.append(DemoLogin(email, name, description))
+    if created:
+        record("demo.loaded", actor=None, actor_label="mimis demo", data={"objects_created": created})
+    return logins, created

@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from mimis.api.api import api
+from mimis.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("mimis.core.urls")),
+    path("", include("mimis.accounts.urls")),
+    path("", include("mimis.audit.urls")),
+    path("", include("mimis.wallet.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "mimis.core.errors.page_not_found"
+handler403 = "mimis.core.errors.permission_denied"
+handler500 = "mimis.core.errors.server_error"
