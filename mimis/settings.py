@@ -159,6 +159,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "mimis.accounts.throttling.username_for_throttling"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -174,7 +175,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env_str("MIMIS_STATIC_ROOT", str(DATA_DIR / "static")))
+# Production serves collected files (``mimis collectstatic``); elsewhere WhiteNoise reads the apps' folders.
+_static_root = env_str("MIMIS_STATIC_ROOT", str(DATA_DIR / "static") if PRODUCTION else None)
+STATIC_ROOT = Path(_static_root) if _static_root else None
 MEDIA_ROOT = DATA_DIR / "files"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

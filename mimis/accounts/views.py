@@ -338,7 +338,7 @@ def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def member_roles(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
     organisation = selectors.organisation_for(user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS)
-    member = get_object_or_404(User, pk=user_id, memberships__organisation=organisation)
+    member = get_object_or_404(User.objects.filter(memberships__organisation=organisation).distinct(), pk=user_id)
     form = MemberRolesForm(request.POST)
     if form.is_valid():
         try:
