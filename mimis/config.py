@@ -69,7 +69,9 @@ def env_url(name: str, default: str | None = None, *, required: bool = False) ->
         return None
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise ConfigError(name, f"must be an absolute http(s) URL such as https://mimis.example.se, not {value!r}.")
+        raise ConfigError(
+            name, f"must be an absolute http(s) URL such as https://mimis.example.se, not {value!r}."
+        )
     return value.rstrip("/")
 
 

@@ -52,7 +52,9 @@ MIMIS_KEY_ENCRYPTION_KEY = parse_key_encryption_key(
     ),
 )
 
-MIMIS_BASE_URL = env_url("MIMIS_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", required=PRODUCTION)
+MIMIS_BASE_URL = env_url(
+    "MIMIS_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", required=PRODUCTION
+)
 ALLOWED_HOSTS = env_list(
     "MIMIS_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
 )
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "mimis.core.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "mimis.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,7 +196,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 
-globals().update(email_settings_from_url("MIMIS_EMAIL_URL", env_str("MIMIS_EMAIL_URL", "console:") or "console:"))
+globals().update(
+    email_settings_from_url("MIMIS_EMAIL_URL", env_str("MIMIS_EMAIL_URL", "console:") or "console:")
+)
 DEFAULT_FROM_EMAIL = env_str("MIMIS_EMAIL_FROM", "MIMIS <noreply@mimis.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):  # type: ignore[name-defined] # noqa: F821

@@ -107,6 +107,7 @@ def last_link(path_fragment: str) -> str:
 @pytest.fixture
 def on_commit(django_capture_on_commit_callbacks) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """Use as ``with on_commit(): ...`` so e-mails queued after commit are sent."""
+
     def run():  # type: ignore[no-untyped-def]
         return django_capture_on_commit_callbacks(execute=True)
 

@@ -26,8 +26,12 @@ class LoginForm(AuthenticationForm):
 
 
 class RegisterForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password = forms.CharField(
         label=_("Password"),
         help_text=_("At least 10 characters. A short sentence is easy to remember and hard to guess."),
@@ -37,18 +41,24 @@ class RegisterForm(forms.Form):
 
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
-    language = forms.ChoiceField(label=_("Language for e-mails and pages"), choices=[("sv", _("Swedish")), ("en", _("English"))])
+    language = forms.ChoiceField(
+        label=_("Language for e-mails and pages"), choices=[("sv", _("Swedish")), ("en", _("English"))]
+    )
 
 
 class PasswordResetRequestForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
 
 class TwoFactorCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Six-digit code from your authenticator app"),
         max_length=10,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
     )
 
 
@@ -59,13 +69,17 @@ class OrganisationForm(forms.Form):
         choices=[(k, label) for k, label in OrganisationKind.choices if k != OrganisationKind.REGION],
     )
     slug = forms.SlugField(
-        label=_("Short name in addresses"), max_length=80, required=False,
+        label=_("Short name in addresses"),
+        max_length=80,
+        required=False,
         help_text=_("Letters, digits and hyphens, for example hkr. Leave empty to make one from the name."),
     )
     organisation_number = forms.CharField(label=_("Organisation number"), max_length=20, required=False)
     municipality = forms.CharField(label=_("Municipality"), max_length=100, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
 
 class OrganisationEditForm(OrganisationForm):
@@ -87,7 +101,9 @@ class MemberRolesForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     password = forms.CharField(
         label=_("Choose a password"),
         help_text=_("At least 10 characters."),
@@ -96,14 +112,22 @@ class AcceptInvitationForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason (sent to the applicant)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.HiddenInput
+    )
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. 'student system'."))
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. 'student system'.")
+    )
     scopes = forms.MultipleChoiceField(
-        label=_("Allowed to"), choices=list(token_scopes.SCOPES.items()), initial=token_scopes.DEFAULT_SCOPES,
+        label=_("Allowed to"),
+        choices=list(token_scopes.SCOPES.items()),
+        initial=token_scopes.DEFAULT_SCOPES,
         widget=forms.CheckboxSelectMultiple,
     )
     expires_at = forms.DateField(

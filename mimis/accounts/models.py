@@ -39,7 +39,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     name = models.CharField(_("name"), max_length=200)
     email_verified = models.BooleanField(_("e-mail verified"), default=False)
     language = models.CharField(
-        _("preferred language"), max_length=8, choices=[("sv", _("Swedish")), ("en", _("English"))], default="sv"
+        _("preferred language"),
+        max_length=8,
+        choices=[("sv", _("Swedish")), ("en", _("English"))],
+        default="sv",
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(default=False)

@@ -36,7 +36,7 @@ def memberships_for(*, user: User) -> list[OrganisationMembership]:
     if not user.is_authenticated:
         return []
     grouped: dict[int, OrganisationMembership] = {}
-    order = [r for r in Role.values]
+    order = list(Role.values)
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         entry = grouped.setdefault(
             membership.organisation_id, OrganisationMembership(membership.organisation, [])
@@ -104,7 +104,7 @@ def members_of(*, organisation: Organisation) -> list[Member]:
 
 
 def open_invitations_of(*, organisation: Organisation) -> list[Invitation]:
-    return [i for i in Invitation.objects.filter(organisation=organisation, accepted_at=None, revoked_at=None)]
+    return list(Invitation.objects.filter(organisation=organisation, accepted_at=None, revoked_at=None))
 
 
 def pending_organisations() -> QuerySet[Organisation]:

@@ -195,16 +195,27 @@ def register_organisation(
         raise ValidationFailed(" ".join(messages), field=field) from exc
     organisation.save()
     Membership.objects.create(user=acting_user, organisation=organisation, role=Role.ADMIN)
-    record("organisation.registered", actor=acting_user, organisation=organisation, target=organisation,
-           data={"name": name, "kind": kind})
+    record(
+        "organisation.registered",
+        actor=acting_user,
+        organisation=organisation,
+        target=organisation,
+        data={"name": name, "kind": kind},
+    )
     _on_commit(tasks.notify_platform_admins_of_application, organisation_id=organisation.pk)
     return organisation
 
 
 @transaction.atomic
 def update_organisation(
-    *, organisation: Organisation, acting_user: User, name: str, description: str, website: str,
-    municipality: str, organisation_number: str,
+    *,
+    organisation: Organisation,
+    acting_user: User,
+    name: str,
+    description: str,
+    website: str,
+    municipality: str,
+    organisation_number: str,
 ) -> Organisation:
     require_capability(acting_user, Capability.EDIT_ORGANISATION, organisation)
     name = (name or "").strip()
@@ -226,19 +237,26 @@ def update_organisation(
 
 
 @transaction.atomic
-def decide_organisation(*, organisation: Organisation, acting_user: User, approve: bool, reason: str = "") -> Organisation:
+def decide_organisation(
+    *, organisation: Organisation, acting_user: User, approve: bool, reason: str = ""
+) -> Organisation:
     require_platform_admin(acting_user)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.status != OrganisationStatus.PENDING:
         raise OrganisationNotPending()
     if not approve and not reason.strip():
-        raise ValidationFailed(_("Say why the application is rejected; the applicant will read it."), field="reason")
+        raise ValidationFailed(
+            _("Say why the application is rejected; the applicant will read it."), field="reason"
+        )
     organisation.status = OrganisationStatus.APPROVED if approve else OrganisationStatus.REJECTED
     organisation.decided_at = timezone.now()
     organisation.save(update_fields=["status", "decided_at"])
     record(
         "organisation.approved" if approve else "organisation.rejected",
-        actor=acting_user, organisation=organisation, target=organisation, data={"reason": reason.strip()},
+        actor=acting_user,
+        organisation=organisation,
+        target=organisation,
+        data={"reason": reason.strip()},
     )
     _on_commit(tasks.send_organisation_decision_email, organisation_id=organisation.pk, reason=reason.strip())
     return organisation
@@ -266,8 +284,13 @@ def invite_member(*, organisation: Organisation, email: str, role: str, acting_u
         invited_by=acting_user,
         expires_at=timezone.now() + timedelta(days=settings.MIMIS_INVITATION_VALID_DAYS),
     )
-    record("membership.invited", actor=acting_user, organisation=organisation, target=invitation,
-           data={"email": email, "role": role})
+    record(
+        "membership.invited",
+        actor=acting_user,
+        organisation=organisation,
+        target=invitation,
+        data={"email": email, "role": role},
+    )
     _on_commit(tasks.send_invitation_email, invitation_id=invitation.pk)
     return invitation
 
@@ -279,8 +302,12 @@ def resend_invitation(*, invitation: Invitation, acting_user: User) -> Invitatio
         raise InvitationUsed()
     invitation.expires_at = timezone.now() + timedelta(days=settings.MIMIS_INVITATION_VALID_DAYS)
     invitation.save(update_fields=["expires_at"])
-    record("membership.invitation_resent", actor=acting_user, organisation=invitation.organisation,
-           target=invitation)
+    record(
+        "membership.invitation_resent",
+        actor=acting_user,
+        organisation=invitation.organisation,
+        target=invitation,
+    )
     _on_commit(tasks.send_invitation_email, invitation_id=invitation.pk)
     return invitation
 
@@ -292,8 +319,12 @@ def revoke_invitation(*, invitation: Invitation, acting_user: User) -> Invitatio
         raise InvitationUsed()
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    record("membership.invitation_revoked", actor=acting_user, organisation=invitation.organisation,
-           target=invitation)
+    record(
+        "membership.invitation_revoked",
+        actor=acting_user,
+        organisation=invitation.organisation,
+        target=invitation,
+    )
     return invitation
 
 
@@ -329,8 +360,13 @@ def accept_invitation(*, token: str, user: User) -> Membership:
         # Following the link proved the address.
         user.email_verified = True
         user.save(update_fields=["email_verified"])
-    record("membership.joined", actor=user, organisation=invitation.organisation, target=membership,
-           data={"role": invitation.role, "invitation": invitation.pk})
+    record(
+        "membership.joined",
+        actor=user,
+        organisation=invitation.organisation,
+        target=membership,
+        data={"role": invitation.role, "invitation": invitation.pk},
+    )
     return membership
 
 
@@ -342,8 +378,12 @@ def accept_invitation_with_new_account(*, token: str, name: str, password: str, 
     name = (name or "").strip()
     if not name:
         raise ValidationFailed(_("Enter your name."), field="name")
-    user = User(email=invitation.email, name=name, email_verified=True,
-                language=language if language in {"sv", "en"} else "sv")
+    user = User(
+        email=invitation.email,
+        name=name,
+        email_verified=True,
+        language=language if language in {"sv", "en"} else "sv",
+    )
     _check_password(password, user)
     user.set_password(password)
     user.save()
@@ -353,7 +393,9 @@ def accept_invitation_with_new_account(*, token: str, name: str, password: str, 
 
 
 @transaction.atomic
-def set_member_roles(*, organisation: Organisation, member: User, roles: list[str], acting_user: User) -> set[str]:
+def set_member_roles(
+    *, organisation: Organisation, member: User, roles: list[str], acting_user: User
+) -> set[str]:
     """Give a member exactly these roles (an empty list removes them from the organisation)."""
     require_capability(acting_user, Capability.MANAGE_MEMBERS, organisation)
     wanted = set(roles)
@@ -369,15 +411,22 @@ def set_member_roles(*, organisation: Organisation, member: User, roles: list[st
 
         raise NotFound()
     if Role.ADMIN in current and Role.ADMIN not in wanted:
-        other_admins = Membership.objects.filter(organisation=organisation, role=Role.ADMIN).exclude(user=member)
+        other_admins = Membership.objects.filter(organisation=organisation, role=Role.ADMIN).exclude(
+            user=member
+        )
         if not other_admins.exists():
             raise LastAdmin()
     Membership.objects.filter(organisation=organisation, user=member, role__in=current - wanted).delete()
     for role in wanted - current:
         Membership.objects.create(organisation=organisation, user=member, role=role)
     member.__dict__.pop("_mimis_roles", None)
-    record("membership.roles_changed", actor=acting_user, organisation=organisation, target=member,
-           data={"before": sorted(current), "after": sorted(wanted)})
+    record(
+        "membership.roles_changed",
+        actor=acting_user,
+        organisation=organisation,
+        target=member,
+        data={"before": sorted(current), "after": sorted(wanted)},
+    )
     return wanted
 
 
@@ -403,7 +452,9 @@ def create_api_token(
     scopes = sorted(set(scopes or token_scopes.DEFAULT_SCOPES))
     unknown = [s for s in scopes if s not in token_scopes.SCOPES]
     if unknown:
-        raise UnknownScope(_("Unknown token scope: %(scope)s.") % {"scope": ", ".join(unknown)}, field="scopes")
+        raise UnknownScope(
+            _("Unknown token scope: %(scope)s.") % {"scope": ", ".join(unknown)}, field="scopes"
+        )
     if organisation is not None:
         # acting_user None means the server's shell (``mimis tokens create``), which is trusted.
         if acting_user is not None:
@@ -417,17 +468,27 @@ def create_api_token(
         try:
             with transaction.atomic():
                 token = ApiToken.objects.create(
-                    user=user, organisation=organisation, name=name, prefix=prefix,
-                    secret_hash=hash_secret(secret), scopes=scopes, expires_at=expires_at,
+                    user=user,
+                    organisation=organisation,
+                    name=name,
+                    prefix=prefix,
+                    secret_hash=hash_secret(secret),
+                    scopes=scopes,
+                    expires_at=expires_at,
                 )
             break
         except IntegrityError:  # prefix collision: astronomically rare, just draw again
             continue
     else:  # pragma: no cover
         raise RuntimeError("could not allocate a token prefix")
-    record("api_token.created", actor=acting_user, organisation=organisation, target=token,
-           data={"name": name, "scopes": scopes, "user": user.email},
-           actor_label=None if acting_user is not None else "shell")
+    record(
+        "api_token.created",
+        actor=acting_user,
+        organisation=organisation,
+        target=token,
+        data={"name": name, "scopes": scopes, "user": user.email},
+        actor_label=None if acting_user is not None else "shell",
+    )
     return token, f"{TOKEN_PREFIX}_{prefix}_{secret}"
 
 

@@ -24,7 +24,10 @@ def send_verification_email(*, user_id: int) -> None:
         to=user.email,
         template="accounts/emails/verify_email",
         language=user.language,
-        context={"user": user, "url": absolute_url("accounts:verify_email", language=user.language, token=token)},
+        context={
+            "user": user,
+            "url": absolute_url("accounts:verify_email", language=user.language, token=token),
+        },
     )
 
 
@@ -42,7 +45,9 @@ def send_password_reset_email(*, user_id: int) -> None:
         token=default_token_generator.make_token(user),
     )
     send_templated_email(
-        to=user.email, template="accounts/emails/password_reset", language=user.language,
+        to=user.email,
+        template="accounts/emails/password_reset",
+        language=user.language,
         context={"user": user, "url": url},
     )
 
@@ -52,14 +57,18 @@ def send_invitation_email(*, invitation_id: int) -> None:
     from mimis.accounts.models import Invitation, User
     from mimis.accounts.tokens import hash_secret, new_secret
 
-    invitation = Invitation.objects.select_related("organisation", "invited_by").filter(pk=invitation_id).first()
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by").filter(pk=invitation_id).first()
+    )
     if invitation is None or not invitation.is_open:
         return
     secret = new_secret()
     # A new link each time the invitation is sent: only the newest one works.
     Invitation.objects.filter(pk=invitation.pk).update(token_hash=hash_secret(secret))
     existing = User.objects.filter(email__iexact=invitation.email).first()
-    language = existing.language if existing else (invitation.invited_by.language if invitation.invited_by else "sv")
+    language = (
+        existing.language if existing else (invitation.invited_by.language if invitation.invited_by else "sv")
+    )
     send_templated_email(
         to=invitation.email,
         template="accounts/emails/invitation",
@@ -84,9 +93,13 @@ def notify_platform_admins_of_application(*, organisation_id: int) -> None:
     for membership in admins:
         admin = membership.user
         send_templated_email(
-            to=admin.email, template="accounts/emails/organisation_application", language=admin.language,
-            context={"organisation": organisation,
-                     "url": absolute_url("accounts:organisation_applications", language=admin.language)},
+            to=admin.email,
+            template="accounts/emails/organisation_application",
+            language=admin.language,
+            context={
+                "organisation": organisation,
+                "url": absolute_url("accounts:organisation_applications", language=admin.language),
+            },
         )
 
 
@@ -97,11 +110,19 @@ def send_organisation_decision_email(*, organisation_id: int, reason: str) -> No
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None:
         return
-    for membership in Membership.objects.filter(organisation=organisation, role=Role.ADMIN).select_related("user"):
+    for membership in Membership.objects.filter(organisation=organisation, role=Role.ADMIN).select_related(
+        "user"
+    ):
         admin = membership.user
         send_templated_email(
-            to=admin.email, template="accounts/emails/organisation_decision", language=admin.language,
-            context={"organisation": organisation, "reason": reason,
-                     "url": absolute_url("accounts:organisation_detail", language=admin.language,
-                                         slug=organisation.slug)},
+            to=admin.email,
+            template="accounts/emails/organisation_decision",
+            language=admin.language,
+            context={
+                "organisation": organisation,
+                "reason": reason,
+                "url": absolute_url(
+                    "accounts:organisation_detail", language=admin.language, slug=organisation.slug
+                ),
+            },
         )

@@ -11,7 +11,11 @@ urlpatterns = [
     path("account/verify/<str:token>/", views.verify_email, name="verify_email"),
     path("account/verify-again/", views.resend_verification, name="resend_verification"),
     path("account/password-reset/", views.password_reset, name="password_reset"),
-    path("account/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path(
+        "account/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("account/", views.profile, name="profile"),
     path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
     path("account/two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),

@@ -44,7 +44,9 @@ from mimis.errors import MimisError
 
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -69,15 +71,20 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = services.register_learner(
-                email=form.cleaned_data["email"], name=form.cleaned_data["name"],
-                password=form.cleaned_data["password"], language=request.LANGUAGE_CODE,
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password"],
+                language=request.LANGUAGE_CODE,
             )
         except MimisError as error:
             add_service_error(form, error)
         else:
             auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome! We have sent a link to %(email)s. Open it to verify your address.")
-                             % {"email": user.email})
+            messages.success(
+                request,
+                _("Welcome! We have sent a link to %(email)s. Open it to verify your address.")
+                % {"email": user.email},
+            )
             return redirect("core:dashboard")
     return render(request, "accounts/register.html", {"form": form})
 
@@ -86,9 +93,15 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     try:
         user = services.verify_email(token=token)
     except MimisError as error:
-        return render(request, "accounts/message.html", {"title": _("The link did not work"), "text": error.message},
-                      status=400)
-    messages.success(request, _("Thank you, your e-mail address %(email)s is verified.") % {"email": user.email})
+        return render(
+            request,
+            "accounts/message.html",
+            {"title": _("The link did not work"), "text": error.message},
+            status=400,
+        )
+    messages.success(
+        request, _("Thank you, your e-mail address %(email)s is verified.") % {"email": user.email}
+    )
     return redirect("core:dashboard" if request.user.is_authenticated else "accounts:login")
 
 
@@ -96,7 +109,9 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def resend_verification(request: HttpRequest) -> HttpResponse:
     services.resend_verification_email(user=request.user)
-    messages.info(request, _("We have sent a new verification link to %(email)s.") % {"email": request.user.email})
+    messages.info(
+        request, _("We have sent a new verification link to %(email)s.") % {"email": request.user.email}
+    )
     return redirect("accounts:profile")
 
 
@@ -104,11 +119,17 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.request_password_reset(email=form.cleaned_data["email"])
-        return render(request, "accounts/message.html", {
-            "title": _("Check your e-mail"),
-            "text": _("If there is an account for that address, a link to choose a new password is on its way. "
-                      "The link works for one day."),
-        })
+        return render(
+            request,
+            "accounts/message.html",
+            {
+                "title": _("Check your e-mail"),
+                "text": _(
+                    "If there is an account for that address, a link to choose a new password is on its way. "
+                    "The link works for one day."
+                ),
+            },
+        )
     return render(request, "accounts/password_reset.html", {"form": form})
 
 
@@ -131,18 +152,24 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, initial={"name": user.name, "language": user.language})
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_profile(user=user, name=form.cleaned_data["name"], language=form.cleaned_data["language"])
+            services.update_profile(
+                user=user, name=form.cleaned_data["name"], language=form.cleaned_data["language"]
+            )
         except MimisError as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Your details are saved."))
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {
-        "form": form,
-        "memberships": selectors.memberships_for(user=user),
-        "two_factor_on": selectors.has_confirmed_two_factor(user=user),
-        "two_factor_required": requires_two_factor(user),
-    })
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "memberships": selectors.memberships_for(user=user),
+            "two_factor_on": selectors.has_confirmed_two_factor(user=user),
+            "two_factor_required": requires_two_factor(user),
+        },
+    )
 
 
 def _qr_svg(data: str) -> str:
@@ -156,9 +183,14 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if selectors.has_confirmed_two_factor(user=user):
         if not request.user.is_verified():
             return redirect("accounts:two_factor_verify")
-        return render(request, "accounts/two_factor_status.html", {
-            "form": TwoFactorCodeForm(), "required": requires_two_factor(user),
-        })
+        return render(
+            request,
+            "accounts/two_factor_status.html",
+            {
+                "form": TwoFactorCodeForm(),
+                "required": requires_two_factor(user),
+            },
+        )
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
         user=user, name=_("Authenticator app"), confirmed=False
     )
@@ -171,16 +203,22 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         else:
             device.refresh_from_db()
             otp_login(request, device)
-            messages.success(request, _("Two-factor sign-in is on. You will be asked for a code when you sign in."))
+            messages.success(
+                request, _("Two-factor sign-in is on. You will be asked for a code when you sign in.")
+            )
             return redirect(_safe_next(request, reverse("accounts:profile")))
     secret = base64.b32encode(device.bin_key).decode("ascii")
-    return render(request, "accounts/two_factor_setup.html", {
-        "form": form,
-        "qr_svg": _qr_svg(device.config_url),
-        "secret_groups": [secret[i:i + 4] for i in range(0, len(secret), 4)],
-        "required": requires_two_factor(user),
-        "next": _safe_next(request, ""),
-    })
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
+            "required": requires_two_factor(user),
+            "next": _safe_next(request, ""),
+        },
+    )
 
 
 @login_required
@@ -197,7 +235,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return redirect(_safe_next(request, reverse("core:dashboard")))
         else:
-            form.add_error("code", _("The code was not right. Check the time on your phone and try the newest code."))
+            form.add_error(
+                "code", _("The code was not right. Check the time on your phone and try the newest code.")
+            )
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -224,8 +264,12 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.open_invitation(token)
     except MimisError as error:
-        return render(request, "accounts/message.html", {"title": _("The invitation cannot be used"),
-                                                         "text": error.message}, status=error.http_status)
+        return render(
+            request,
+            "accounts/message.html",
+            {"title": _("The invitation cannot be used"), "text": error.message},
+            status=error.http_status,
+        )
     user = request.user
     existing = User.objects.filter(email__iexact=invitation.email).exists()
     form = AcceptInvitationForm(request.POST or None) if not user.is_authenticated and not existing else None
@@ -235,7 +279,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 services.accept_invitation(token=token, user=user)
             elif form is not None and form.is_valid():
                 user = services.accept_invitation_with_new_account(
-                    token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password"],
+                    token=token,
+                    name=form.cleaned_data["name"],
+                    password=form.cleaned_data["password"],
                     language=request.LANGUAGE_CODE,
                 )
                 auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -249,12 +295,21 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 messages.error(request, error.message)
         else:
-            messages.success(request, _("Welcome to %(organisation)s!") % {"organisation": invitation.organisation.name})
+            messages.success(
+                request, _("Welcome to %(organisation)s!") % {"organisation": invitation.organisation.name}
+            )
             return redirect("accounts:organisation_detail", slug=invitation.organisation.slug)
     wrong_user = user.is_authenticated and user.email.lower() != invitation.email.lower()
-    return render(request, "accounts/invitation.html", {
-        "invitation": invitation, "form": form, "existing_account": existing, "wrong_user": wrong_user,
-    })
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invitation,
+            "form": form,
+            "existing_account": existing,
+            "wrong_user": wrong_user,
+        },
+    )
 
 
 class _FormInvalid(Exception):
@@ -265,7 +320,9 @@ class _FormInvalid(Exception):
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/organisation_list.html", {"organisations": selectors.public_organisations()})
+    return render(
+        request, "accounts/organisation_list.html", {"organisations": selectors.public_organisations()}
+    )
 
 
 @login_required
@@ -277,34 +334,50 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         except MimisError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("Thank you! The region will review the application for %(name)s.")
-                             % {"name": organisation.name})
+            messages.success(
+                request,
+                _("Thank you! The region will review the application for %(name)s.")
+                % {"name": organisation.name},
+            )
             return redirect("accounts:organisation_detail", slug=organisation.slug)
     return render(request, "accounts/organisation_form.html", {"form": form, "creating": True})
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_visible_to(user=request.user, slug=slug)
-    is_member = request.user.is_authenticated and has_capability(request.user, Capability.VIEW_ORGANISATION, organisation)
+    is_member = request.user.is_authenticated and has_capability(
+        request.user, Capability.VIEW_ORGANISATION, organisation
+    )
     context = {"organisation": organisation, "is_member": is_member}
     if is_member:
-        context.update({
-            "members": selectors.members_of(organisation=organisation),
-            "can_edit": has_capability(request.user, Capability.EDIT_ORGANISATION, organisation),
-            "can_manage_members": has_capability(request.user, Capability.MANAGE_MEMBERS, organisation),
-            "can_manage_tokens": has_capability(request.user, Capability.MANAGE_ORGANISATION_TOKENS, organisation),
-        })
+        context.update(
+            {
+                "members": selectors.members_of(organisation=organisation),
+                "can_edit": has_capability(request.user, Capability.EDIT_ORGANISATION, organisation),
+                "can_manage_members": has_capability(request.user, Capability.MANAGE_MEMBERS, organisation),
+                "can_manage_tokens": has_capability(
+                    request.user, Capability.MANAGE_ORGANISATION_TOKENS, organisation
+                ),
+            }
+        )
     return render(request, "accounts/organisation_detail.html", context)
 
 
 @login_required
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = selectors.organisation_for(user=request.user, slug=slug, capability=Capability.EDIT_ORGANISATION)
-    initial = {f: getattr(organisation, f) for f in ("name", "organisation_number", "municipality", "website", "description")}
+    organisation = selectors.organisation_for(
+        user=request.user, slug=slug, capability=Capability.EDIT_ORGANISATION
+    )
+    initial = {
+        f: getattr(organisation, f)
+        for f in ("name", "organisation_number", "municipality", "website", "description")
+    }
     form = OrganisationEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_organisation(organisation=organisation, acting_user=request.user, **form.cleaned_data)
+            services.update_organisation(
+                organisation=organisation, acting_user=request.user, **form.cleaned_data
+            )
         except MimisError as error:
             add_service_error(form, error)
         else:
@@ -315,7 +388,9 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = selectors.organisation_for(user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS)
+    organisation = selectors.organisation_for(
+        user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS
+    )
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -323,27 +398,42 @@ def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
         except MimisError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("An invitation is on its way to %(email)s.") % {"email": form.cleaned_data["email"]})
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
             return redirect("accounts:organisation_members", slug=slug)
-    return render(request, "accounts/organisation_members.html", {
-        "organisation": organisation,
-        "members": selectors.members_of(organisation=organisation),
-        "invitations": selectors.open_invitations_of(organisation=organisation),
-        "form": form,
-        "role_form": MemberRolesForm(),
-    })
+    return render(
+        request,
+        "accounts/organisation_members.html",
+        {
+            "organisation": organisation,
+            "members": selectors.members_of(organisation=organisation),
+            "invitations": selectors.open_invitations_of(organisation=organisation),
+            "form": form,
+            "role_form": MemberRolesForm(),
+        },
+    )
 
 
 @login_required
 @require_POST
 def member_roles(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
-    organisation = selectors.organisation_for(user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS)
-    member = get_object_or_404(User.objects.filter(memberships__organisation=organisation).distinct(), pk=user_id)
+    organisation = selectors.organisation_for(
+        user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS
+    )
+    member = get_object_or_404(
+        User.objects.filter(memberships__organisation=organisation).distinct(), pk=user_id
+    )
     form = MemberRolesForm(request.POST)
     if form.is_valid():
         try:
-            services.set_member_roles(organisation=organisation, member=member, roles=form.cleaned_data["roles"],
-                                      acting_user=request.user)
+            services.set_member_roles(
+                organisation=organisation,
+                member=member,
+                roles=form.cleaned_data["roles"],
+                acting_user=request.user,
+            )
         except MimisError as error:
             messages.error(request, error.message)
         else:
@@ -357,15 +447,21 @@ def member_roles(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_action(request: HttpRequest, slug: str, invitation_id: int, action: str) -> HttpResponse:
-    organisation = selectors.organisation_for(user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS)
+    organisation = selectors.organisation_for(
+        user=request.user, slug=slug, capability=Capability.MANAGE_MEMBERS
+    )
     invitation = get_object_or_404(Invitation, pk=invitation_id, organisation=organisation)
     try:
         if action == "resend":
             services.resend_invitation(invitation=invitation, acting_user=request.user)
-            messages.success(request, _("The invitation to %(email)s was sent again.") % {"email": invitation.email})
+            messages.success(
+                request, _("The invitation to %(email)s was sent again.") % {"email": invitation.email}
+            )
         else:
             services.revoke_invitation(invitation=invitation, acting_user=request.user)
-            messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+            messages.success(
+                request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+            )
     except MimisError as error:
         messages.error(request, error.message)
     return redirect("accounts:organisation_members", slug=slug)
@@ -376,21 +472,29 @@ def organisation_applications(request: HttpRequest) -> HttpResponse:
     require_platform_admin(request.user)
     if request.method == "POST":
         form = DecisionForm(request.POST)
-        organisation = get_object_or_404(selectors.pending_organisations(), pk=request.POST.get("organisation"))
+        organisation = get_object_or_404(
+            selectors.pending_organisations(), pk=request.POST.get("organisation")
+        )
         if form.is_valid():
             try:
                 services.decide_organisation(
-                    organisation=organisation, acting_user=request.user,
-                    approve=form.cleaned_data["decision"] == "approve", reason=form.cleaned_data["reason"],
+                    organisation=organisation,
+                    acting_user=request.user,
+                    approve=form.cleaned_data["decision"] == "approve",
+                    reason=form.cleaned_data["reason"],
                 )
             except MimisError as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("%(name)s: decision saved.") % {"name": organisation.name})
         return redirect("accounts:organisation_applications")
-    return render(request, "accounts/organisation_applications.html", {
-        "applications": selectors.pending_organisations(),
-    })
+    return render(
+        request,
+        "accounts/organisation_applications.html",
+        {
+            "applications": selectors.pending_organisations(),
+        },
+    )
 
 
 # --- API tokens --------------------------------------------------------------------------------------
@@ -400,29 +504,47 @@ def _token_page(request: HttpRequest, *, organisation=None) -> HttpResponse:  # 
     form = TokenForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and "revoke" in request.POST:
-        tokens = (selectors.organisation_tokens_of(organisation=organisation) if organisation
-                  else selectors.personal_tokens_of(user=request.user))
+        tokens = (
+            selectors.organisation_tokens_of(organisation=organisation)
+            if organisation
+            else selectors.personal_tokens_of(user=request.user)
+        )
         token = get_object_or_404(tokens, pk=request.POST["revoke"])
         services.revoke_api_token(token=token, acting_user=request.user)
-        messages.success(request, _("The token %(name)s is revoked and no longer works.") % {"name": token.name})
+        messages.success(
+            request, _("The token %(name)s is revoked and no longer works.") % {"name": token.name}
+        )
         return redirect(request.path)
     if request.method == "POST" and form.is_valid():
         expires = form.cleaned_data["expires_at"]
         try:
             _token, new_secret = services.create_api_token(
-                user=request.user, acting_user=request.user, organisation=organisation,
-                name=form.cleaned_data["name"], scopes=form.cleaned_data["scopes"],
+                user=request.user,
+                acting_user=request.user,
+                organisation=organisation,
+                name=form.cleaned_data["name"],
+                scopes=form.cleaned_data["scopes"],
                 expires_at=timezone.make_aware(datetime.combine(expires, time.max)) if expires else None,
             )
         except MimisError as error:
             add_service_error(form, error)
         else:
             form = TokenForm()
-    tokens = (selectors.organisation_tokens_of(organisation=organisation) if organisation
-              else selectors.personal_tokens_of(user=request.user))
-    return render(request, "accounts/tokens.html", {
-        "form": form, "tokens": tokens, "new_secret": new_secret, "organisation": organisation,
-    })
+    tokens = (
+        selectors.organisation_tokens_of(organisation=organisation)
+        if organisation
+        else selectors.personal_tokens_of(user=request.user)
+    )
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "tokens": tokens,
+            "new_secret": new_secret,
+            "organisation": organisation,
+        },
+    )
 
 
 @login_required
@@ -436,5 +558,3 @@ def organisation_tokens(request: HttpRequest, slug: str) -> HttpResponse:
         user=request.user, slug=slug, capability=Capability.MANAGE_ORGANISATION_TOKENS
     )
     return _token_page(request, organisation=organisation)
-
-

@@ -17,7 +17,9 @@ class InsufficientScope(PermissionDenied):
 
 
 class TokenAuth(HttpBearer):
-    openapi_description = "A personal or organisation API token: `Authorization: Bearer mimis_<prefix>_<secret>`."
+    openapi_description = (
+        "A personal or organisation API token: `Authorization: Bearer mimis_<prefix>_<secret>`."
+    )
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
         api_token = authenticate_api_token(token)
@@ -42,9 +44,7 @@ def authenticate_optional(request: HttpRequest) -> ApiToken | None:
 def require_scope(request: HttpRequest, scope: str) -> None:
     token: ApiToken | None = getattr(request, "api_token", None)
     if token is None or scope not in token.scopes:
-        raise InsufficientScope(
-            _("The API token needs the scope '%(scope)s' for this.") % {"scope": scope}
-        )
+        raise InsufficientScope(_("The API token needs the scope '%(scope)s' for this.") % {"scope": scope})
 
 
 def check_token_organisation(request: HttpRequest, organisation: Organisation) -> None:

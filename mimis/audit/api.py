@@ -27,5 +27,9 @@ def verify(request: HttpRequest) -> dict:
     require_scope(request, ADMIN)
     require_platform_admin(request.user)
     report = verify_chain()
-    return {"intact": report.intact, "checked": report.checked,
-            "first_bad_sequence": report.first_bad_sequence, "problem": report.problem}
+    return {
+        "intact": report.intact,
+        "checked": report.checked,
+        "first_bad_sequence": report.first_bad_sequence,
+        "problem": report.problem,
+    }

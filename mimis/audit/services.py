@@ -54,7 +54,8 @@ def record(
             sequence=head.last_sequence + 1,
             at=timezone.now(),
             actor=actor if actor is not None and actor.is_authenticated else None,
-            actor_label=actor_label or (actor.email if actor is not None and actor.is_authenticated else "system"),
+            actor_label=actor_label
+            or (actor.email if actor is not None and actor.is_authenticated else "system"),
             organisation=organisation,
             action=action,
             object_type=target._meta.label_lower if target is not None else "",

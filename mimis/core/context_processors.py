@@ -20,6 +20,7 @@ def mimis(request: HttpRequest) -> dict[str, Any]:
         "nav_items": navigation_for(user, memberships),
         "memberships": memberships,
         "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code)} for code, name in settings.LANGUAGES
+            {"code": code, "name": name, "url": translate_url(path, code)}
+            for code, name in settings.LANGUAGES
         ],
     }

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from mimis.accounts.models import OrganisationStatus, User
 from mimis.accounts.permissions import Capability, requires_two_factor
-from mimis.accounts.selectors import OrganisationMembership, has_confirmed_two_factor, memberships_for
+from mimis.accounts.selectors import OrganisationMembership, has_confirmed_two_factor
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,12 @@ def navigation_for(user: User, memberships: list[OrganisationMembership]) -> lis
             items.append(NavItem(_("Audit log"), reverse("audit:log")))
             break
     for entry in memberships:
-        items.append(NavItem(entry.organisation.name, reverse("accounts:organisation_detail", args=[entry.organisation.slug])))
+        items.append(
+            NavItem(
+                entry.organisation.name,
+                reverse("accounts:organisation_detail", args=[entry.organisation.slug]),
+            )
+        )
     items.extend(_public_items())
     return items
 
@@ -58,54 +63,88 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
 
     steps: list[NextStep] = []
     if not user.email_verified:
-        steps.append(NextStep(
-            _("Verify your e-mail address"),
-            _("We sent a link to %(email)s. Open it so that credentials sent to that address reach you.")
-            % {"email": user.email},
-            reverse("accounts:resend_verification"), _("Send the link again"), method="post",
-        ))
+        steps.append(
+            NextStep(
+                _("Verify your e-mail address"),
+                _("We sent a link to %(email)s. Open it so that credentials sent to that address reach you.")
+                % {"email": user.email},
+                reverse("accounts:resend_verification"),
+                _("Send the link again"),
+                method="post",
+            )
+        )
     if requires_two_factor(user) and not has_confirmed_two_factor(user=user):
-        steps.append(NextStep(
-            _("Turn on two-factor sign-in"),
-            _("Your roles let you issue, approve or administer, so sign-in needs a code from an app on your phone."),
-            reverse("accounts:two_factor_setup"), _("Set up two-factor sign-in"),
-        ))
+        steps.append(
+            NextStep(
+                _("Turn on two-factor sign-in"),
+                _(
+                    "Your roles let you issue, approve or administer, so sign-in needs a code from an app on your phone."
+                ),
+                reverse("accounts:two_factor_setup"),
+                _("Set up two-factor sign-in"),
+            )
+        )
     if not memberships:
-        steps.append(NextStep(
-            _("My credentials"),
-            _("Micro-credentials you are awarded are collected here, ready to show to an employer."),
-            reverse("wallet:my_credentials"), _("Open my credentials"),
-        ))
-        steps.append(NextStep(
-            _("Represent an organisation?"),
-            _("Schools, employers, unions and associations can apply to offer micro-credentials in MIMIS."),
-            reverse("accounts:organisation_create"), _("Register an organisation"),
-        ))
+        steps.append(
+            NextStep(
+                _("My credentials"),
+                _("Micro-credentials you are awarded are collected here, ready to show to an employer."),
+                reverse("wallet:my_credentials"),
+                _("Open my credentials"),
+            )
+        )
+        steps.append(
+            NextStep(
+                _("Represent an organisation?"),
+                _(
+                    "Schools, employers, unions and associations can apply to offer micro-credentials in MIMIS."
+                ),
+                reverse("accounts:organisation_create"),
+                _("Register an organisation"),
+            )
+        )
     for entry in memberships:
         organisation = entry.organisation
         if organisation.status == OrganisationStatus.PENDING:
-            steps.append(NextStep(
-                organisation.name,
-                _("The application is waiting for the region's decision. You will get an e-mail."),
-                reverse("accounts:organisation_detail", args=[organisation.slug]), _("See the application"),
-            ))
+            steps.append(
+                NextStep(
+                    organisation.name,
+                    _("The application is waiting for the region's decision. You will get an e-mail."),
+                    reverse("accounts:organisation_detail", args=[organisation.slug]),
+                    _("See the application"),
+                )
+            )
             continue
         if Capability.ADMINISTER_PLATFORM in entry.capabilities:
             waiting = pending_organisations().count()
-            steps.append(NextStep(
-                _("Organisation applications"),
-                ngettext("%(count)d organisation is waiting for a decision.",
-                         "%(count)d organisations are waiting for a decision.", waiting) % {"count": waiting},
-                reverse("accounts:organisation_applications"), _("Decide on applications"),
-            ))
-            steps.append(NextStep(
-                _("Audit log"), _("Every important change on the platform, who made it and when."),
-                reverse("audit:log"), _("Open the audit log"),
-            ))
+            steps.append(
+                NextStep(
+                    _("Organisation applications"),
+                    ngettext(
+                        "%(count)d organisation is waiting for a decision.",
+                        "%(count)d organisations are waiting for a decision.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                    reverse("accounts:organisation_applications"),
+                    _("Decide on applications"),
+                )
+            )
+            steps.append(
+                NextStep(
+                    _("Audit log"),
+                    _("Every important change on the platform, who made it and when."),
+                    reverse("audit:log"),
+                    _("Open the audit log"),
+                )
+            )
         if Capability.MANAGE_MEMBERS in entry.capabilities:
-            steps.append(NextStep(
-                _("Invite a colleague to %(organisation)s") % {"organisation": organisation.name},
-                _("Give colleagues the roles they need: editor, issuer, reviewer or viewer."),
-                reverse("accounts:organisation_members", args=[organisation.slug]), _("Manage members"),
-            ))
+            steps.append(
+                NextStep(
+                    _("Invite a colleague to %(organisation)s") % {"organisation": organisation.name},
+                    _("Give colleagues the roles they need: editor, issuer, reviewer or viewer."),
+                    reverse("accounts:organisation_members", args=[organisation.slug]),
+                    _("Manage members"),
+                )
+            )
     return steps

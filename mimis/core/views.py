@@ -20,9 +20,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     memberships = memberships_for(user=request.user)
-    return render(request, "core/dashboard.html", {
-        "next_steps": next_steps_for(request.user, memberships),
-    })
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "next_steps": next_steps_for(request.user, memberships),
+        },
+    )
 
 
 @never_cache
@@ -32,5 +36,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database failure makes the instance unhealthy
-        return JsonResponse({"status": "error", "database": "unreachable", "version": __version__}, status=503)
+        return JsonResponse(
+            {"status": "error", "database": "unreachable", "version": __version__}, status=503
+        )
     return JsonResponse({"status": "ok", "database": "ok", "version": __version__})

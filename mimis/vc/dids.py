@@ -194,7 +194,9 @@ def resolver_from_documents(
             if isinstance(m, Mapping)
         ]
         for method in list(doc.get("verificationMethod", []) or []) + embedded:
-            vm_id = method["id"]
+            vm_id = method.get("id") if isinstance(method, Mapping) else None
+            if not isinstance(vm_id, str) or not isinstance(doc.get("id"), str):
+                raise ResolutionError("DID document has a verification method without an id")
             if vm_id.startswith("#"):
                 vm_id = doc["id"] + vm_id
             table[vm_id] = ResolvedKey(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -33,6 +34,10 @@ VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 VC_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
 OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 OB_V3_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+# Earlier Open Badges 3.0 context revisions, used by credentials from other issuers (VC 1.1 era).
+OB_V3_CONTEXT_3_0_0 = "https://purl.imsglobal.org/spec/ob/v3p0/context.json"
+OB_V3_CONTEXT_3_0_1 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json"
+OB_V3_CONTEXT_3_0_2 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"
 MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
 DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1"
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
@@ -44,6 +49,9 @@ CONTEXT_FILES: dict[str, str] = {
     VC_V1_CONTEXT: "credentials-v1.jsonld",
     OB_V3_CONTEXT: "ob-v3p0-context-3.0.3.json",
     OB_V3_EXTENSIONS_CONTEXT: "ob-v3p0-extensions.json",
+    OB_V3_CONTEXT_3_0_0: "ob-v3p0-context-3.0.0.json",
+    OB_V3_CONTEXT_3_0_1: "ob-v3p0-context-3.0.1.json",
+    OB_V3_CONTEXT_3_0_2: "ob-v3p0-context-3.0.2.json",
     MULTIKEY_CONTEXT: "multikey-v1.jsonld",
     DID_V1_CONTEXT: "did-v1.jsonld",
     ED25519_2020_CONTEXT: "ed25519-2020-v1.jsonld",
@@ -92,6 +100,10 @@ def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[
 # half the signing time). Processed contexts are immutable frozendicts with unique uuids, so memoising
 # on (active context uuid, local context, flags) is safe.
 _PROCESSED_CONTEXTS: LRUCache = LRUCache(maxsize=2048)
+
+# pyld's module-level LRU caches (and ours) are not thread-safe, and the server runs threads. The work
+# is pure-Python CPU under the GIL anyway, so serialising it costs next to no throughput.
+_LOCK = threading.RLock()
 
 
 def _local_context_key(local_ctx: Any) -> tuple[Any, bool]:
@@ -216,7 +228,8 @@ def _expand(document: Mapping[str, Any], *, safe: bool) -> tuple[Any, Any]:
 
     processor = _Processor(on_property_dropped=on_dropped)
     try:
-        expanded = processor.expand(dict(document), _options())
+        with _LOCK:
+            expanded = processor.expand(dict(document), _options())
     except VCError:
         raise
     except Exception as exc:
@@ -244,13 +257,14 @@ def canonize(document: Mapping[str, Any], *, safe: bool = True) -> str:
         # checked, instead of expanding the document a second time.
         issuer = _pyld.IdentifierIssuer("_:b")
         node_map: dict[str, Any] = {"@default": {}}
-        processor._create_node_map(expanded, node_map, "@default", issuer)
-        options = {**_options(), "produceGeneralizedRdf": False, "identifierIssuer": issuer}
-        dataset = {}
-        for graph_name, graph in sorted(node_map.items()):
-            if graph_name == "@default" or _pyld._is_absolute_iri(graph_name):
-                dataset[graph_name] = processor._graph_to_rdf(graph, issuer, options)
-        return URDNA2015().main(dataset, {"algorithm": "URDNA2015", "format": "application/n-quads"})
+        with _LOCK:
+            processor._create_node_map(expanded, node_map, "@default", issuer)
+            options = {**_options(), "produceGeneralizedRdf": False, "identifierIssuer": issuer}
+            dataset = {}
+            for graph_name, graph in sorted(node_map.items()):
+                if graph_name == "@default" or _pyld._is_absolute_iri(graph_name):
+                    dataset[graph_name] = processor._graph_to_rdf(graph, issuer, options)
+            return URDNA2015().main(dataset, {"algorithm": "URDNA2015", "format": "application/n-quads"})
     except VCError:
         raise
     except Exception as exc:

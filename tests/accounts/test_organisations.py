@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 class TestRegisterOrganisation:
-    def test_applicant_becomes_admin_of_a_pending_organisation_and_the_region_is_told(self, region_admin, on_commit):
+    def test_applicant_becomes_admin_of_a_pending_organisation_and_the_region_is_told(
+        self, region_admin, on_commit
+    ):
         applicant = UserFactory()
         with on_commit():
             organisation = services.register_organisation(
@@ -37,13 +39,21 @@ class TestRegisterOrganisation:
 
     def test_taken_short_name_is_refused(self, provider):
         with pytest.raises(SlugTaken):
-            services.register_organisation(acting_user=UserFactory(), name="X", kind="employer", slug=provider.slug)
+            services.register_organisation(
+                acting_user=UserFactory(), name="X", kind="employer", slug=provider.slug
+            )
 
     def test_application_through_the_page(self, learner):
         client = verified_client(learner)
-        response = client.post(reverse("accounts:organisation_create"), {
-            "name": "Österlens Bageri AB", "kind": "employer", "slug": "", "website": "bageri.example.se",
-        })
+        response = client.post(
+            reverse("accounts:organisation_create"),
+            {
+                "name": "Österlens Bageri AB",
+                "kind": "employer",
+                "slug": "",
+                "website": "bageri.example.se",
+            },
+        )
         organisation = Organisation.objects.get()
         assert response["Location"] == reverse("accounts:organisation_detail", args=[organisation.slug])
         assert organisation.website == "https://bageri.example.se"
@@ -58,7 +68,9 @@ class TestDecideOrganisation:
         organisation.refresh_from_db()
         assert organisation.status == OrganisationStatus.APPROVED
         assert mail.outbox[-1].to == [applicant.email]
-        assert AuditEntry.objects.filter(action="organisation.approved", object_id=str(organisation.pk)).exists()
+        assert AuditEntry.objects.filter(
+            action="organisation.approved", object_id=str(organisation.pk)
+        ).exists()
 
     def test_rejection_needs_a_reason(self, region_admin):
         organisation = services.register_organisation(acting_user=UserFactory(), name="X", kind="employer")
@@ -74,31 +86,48 @@ class TestDecideOrganisation:
 
     def test_a_decision_is_final(self, region_admin, provider):
         with pytest.raises(OrganisationNotPending):
-            services.decide_organisation(organisation=provider, acting_user=region_admin, approve=False, reason="x")
+            services.decide_organisation(
+                organisation=provider, acting_user=region_admin, approve=False, reason="x"
+            )
 
     def test_decision_through_the_page(self, region_admin):
-        organisation = services.register_organisation(acting_user=UserFactory(), name="Bageriet", kind="employer")
+        organisation = services.register_organisation(
+            acting_user=UserFactory(), name="Bageriet", kind="employer"
+        )
         client = verified_client(region_admin)
         page = client.get(reverse("accounts:organisation_applications"))
         assert "Bageriet" in page.content.decode()
-        client.post(reverse("accounts:organisation_applications"),
-                    {"organisation": organisation.pk, "decision": "reject", "reason": "Okänd verksamhet"})
+        client.post(
+            reverse("accounts:organisation_applications"),
+            {"organisation": organisation.pk, "decision": "reject", "reason": "Okänd verksamhet"},
+        )
         organisation.refresh_from_db()
         assert organisation.status == OrganisationStatus.REJECTED
 
 
 class TestEditOrganisation:
     def test_admin_edits_own_organisation(self, provider, provider_admin):
-        verified_client(provider_admin).post(reverse("accounts:organisation_edit", args=[provider.slug]), {
-            "name": "Högskolan Kristianstad (HKR)", "description": "Ny text",
-        })
+        verified_client(provider_admin).post(
+            reverse("accounts:organisation_edit", args=[provider.slug]),
+            {
+                "name": "Högskolan Kristianstad (HKR)",
+                "description": "Ny text",
+            },
+        )
         provider.refresh_from_db()
         assert provider.name == "Högskolan Kristianstad (HKR)"
 
     def test_admin_of_another_organisation_cannot_edit(self, provider, other_admin):
         with pytest.raises(NotFound):
-            services.update_organisation(organisation=provider, acting_user=other_admin, name="Hijacked",
-                                         description="", website="", municipality="", organisation_number="")
+            services.update_organisation(
+                organisation=provider,
+                acting_user=other_admin,
+                name="Hijacked",
+                description="",
+                website="",
+                municipality="",
+                organisation_number="",
+            )
         provider.refresh_from_db()
         assert provider.name == "Högskolan Kristianstad"
 

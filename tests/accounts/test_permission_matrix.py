@@ -21,25 +21,28 @@ from tests.conftest import verified_client
 from tests.factories import OrganisationFactory, UserFactory, member
 
 V, E, M, T = "view_organisation", "edit_organisation", "manage_members", "manage_organisation_tokens"
-A, I, R, N, P = (
-    "author_microcredentials", "issue_credentials", "review_microcredentials", "endorse_microcredentials",
+A, ISS, R, N, P = (
+    "author_microcredentials",
+    "issue_credentials",
+    "review_microcredentials",
+    "endorse_microcredentials",
     "administer_platform",
 )
 
 EXPECTED = {
-    ("education_provider", "admin"): {V, E, M, T, A, I},
+    ("education_provider", "admin"): {V, E, M, T, A, ISS},
     ("education_provider", "editor"): {V, A},
-    ("education_provider", "issuer"): {V, I},
+    ("education_provider", "issuer"): {V, ISS},
     ("education_provider", "reviewer"): {V},
     ("education_provider", "viewer"): {V},
-    ("employer", "admin"): {V, E, M, T, A, I, N},
+    ("employer", "admin"): {V, E, M, T, A, ISS, N},
     ("employer", "editor"): {V, A, N},
-    ("employer", "issuer"): {V, I},
+    ("employer", "issuer"): {V, ISS},
     ("employer", "reviewer"): {V},
     ("employer", "viewer"): {V},
-    ("union", "admin"): {V, E, M, T, A, I, N},
+    ("union", "admin"): {V, E, M, T, A, ISS, N},
     ("union", "editor"): {V, A, N},
-    ("union", "issuer"): {V, I},
+    ("union", "issuer"): {V, ISS},
     ("union", "reviewer"): {V},
     ("union", "viewer"): {V},
     ("qa_body", "admin"): {V, E, M, T, R},
@@ -114,7 +117,7 @@ def test_rejected_organisation_grants_no_work_capabilities():
 def test_several_roles_combine():
     organisation = OrganisationFactory(kind="education_provider")
     user = member(organisation, "editor", "issuer")
-    assert {str(c) for c in capabilities_in(user, organisation)} == {V, A, I}
+    assert {str(c) for c in capabilities_in(user, organisation)} == {V, A, ISS}
 
 
 @pytest.mark.django_db
@@ -127,9 +130,16 @@ def test_learner_without_organisation_has_no_capabilities_anywhere():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "needs_two_factor"), [
-    ("admin", True), ("issuer", True), ("reviewer", True), ("editor", False), ("viewer", False),
-])
+@pytest.mark.parametrize(
+    ("role", "needs_two_factor"),
+    [
+        ("admin", True),
+        ("issuer", True),
+        ("reviewer", True),
+        ("editor", False),
+        ("viewer", False),
+    ],
+)
 def test_roles_that_issue_approve_or_administer_require_two_factor(role, needs_two_factor):
     user = member(OrganisationFactory(kind="education_provider"), role)
     assert requires_two_factor(user) is needs_two_factor

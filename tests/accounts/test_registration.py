@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 class TestRegisterLearner:
     def test_registration_creates_unverified_learner_and_sends_verification_link(self, on_commit):
         with on_commit():
-            user = services.register_learner(email=" Fatima@Example.se ", name="Fatima Ahmed", password=PASSWORD)
+            user = services.register_learner(
+                email=" Fatima@Example.se ", name="Fatima Ahmed", password=PASSWORD
+            )
         assert user.email == "fatima@example.se"
         assert not user.email_verified
         assert user.memberships.count() == 0
@@ -32,7 +34,9 @@ class TestRegisterLearner:
 
     def test_english_speaker_gets_english_email(self, on_commit):
         with on_commit():
-            services.register_learner(email="linnea@example.se", name="Linnea", password=PASSWORD, language="en")
+            services.register_learner(
+                email="linnea@example.se", name="Linnea", password=PASSWORD, language="en"
+            )
         assert mail.outbox[0].subject == "Verify your e-mail address for MIMIS"
         assert "/en/account/verify/" in mail.outbox[0].body
 
@@ -41,12 +45,15 @@ class TestRegisterLearner:
             services.register_learner(email=learner.email.upper(), name="X", password=PASSWORD)
         assert User.objects.count() == 1
 
-    @pytest.mark.parametrize(("field", "kwargs"), [
-        ("email", {"email": "not-an-address"}),
-        ("name", {"name": "  "}),
-        ("password", {"password": "short"}),
-        ("password", {"password": "1234567890123"}),
-    ])
+    @pytest.mark.parametrize(
+        ("field", "kwargs"),
+        [
+            ("email", {"email": "not-an-address"}),
+            ("name", {"name": "  "}),
+            ("password", {"password": "short"}),
+            ("password", {"password": "1234567890123"}),
+        ],
+    )
     def test_bad_input_names_the_field_and_stores_nothing(self, field, kwargs):
         data = {"email": "ok@example.se", "name": "Ok", "password": PASSWORD, **kwargs}
         with pytest.raises(ValidationFailed) as excinfo:
@@ -79,9 +86,14 @@ class TestRegistrationPage:
     def test_registering_through_the_page_signs_the_learner_in(self, on_commit):
         client = Client()
         with on_commit():
-            response = client.post(reverse("accounts:register"), {
-                "name": "Fatima Ahmed", "email": "fatima@example.se", "password": PASSWORD,
-            })
+            response = client.post(
+                reverse("accounts:register"),
+                {
+                    "name": "Fatima Ahmed",
+                    "email": "fatima@example.se",
+                    "password": PASSWORD,
+                },
+            )
         assert response.status_code == 302
         assert response["Location"] == reverse("core:dashboard")
         dashboard = client.get(reverse("core:dashboard")).content.decode()
@@ -89,9 +101,14 @@ class TestRegistrationPage:
         assert "Bekräfta din e-postadress" in dashboard
 
     def test_duplicate_email_shows_the_reason_on_the_form_in_swedish(self, learner):
-        response = Client().post(reverse("accounts:register"), {
-            "name": "Someone", "email": learner.email, "password": PASSWORD,
-        })
+        response = Client().post(
+            reverse("accounts:register"),
+            {
+                "name": "Someone",
+                "email": learner.email,
+                "password": PASSWORD,
+            },
+        )
         assert response.status_code == 200
         assert "Det finns redan ett konto med den här e-postadressen" in response.content.decode()
 

@@ -1,4 +1,7 @@
-"""API tokens: shown once, stored hashed, scoped, limited to an organisation, revocable; also from the shell."""
+"""API tokens: shown once, stored hashed, scoped, limited to an organisation, revocable.
+
+The shell can mint them too.
+"""
 
 from __future__ import annotations
 
@@ -46,13 +49,22 @@ def test_unknown_scope_is_refused(learner):
     assert ApiToken.objects.count() == 0
 
 
-def test_organisation_tokens_need_an_admin_of_that_organisation(provider, provider_admin, provider_editor, other_admin):
+def test_organisation_tokens_need_an_admin_of_that_organisation(
+    provider, provider_admin, provider_editor, other_admin
+):
     with pytest.raises(PermissionDenied):
-        services.create_api_token(user=provider_editor, acting_user=provider_editor, name="x", organisation=provider)
+        services.create_api_token(
+            user=provider_editor, acting_user=provider_editor, name="x", organisation=provider
+        )
     with pytest.raises(NotFound):
         services.create_api_token(user=other_admin, acting_user=other_admin, name="x", organisation=provider)
-    token, _secret = services.create_api_token(user=provider_admin, acting_user=provider_admin, name="sis",
-                                               organisation=provider, scopes=["read", "write"])
+    token, _secret = services.create_api_token(
+        user=provider_admin,
+        acting_user=provider_admin,
+        name="sis",
+        organisation=provider,
+        scopes=["read", "write"],
+    )
     assert token.organisation == provider
 
 
@@ -65,8 +77,19 @@ def test_someone_else_cannot_revoke_my_personal_token(learner, provider_admin):
 class TestTokensCommand:
     def test_create_prints_a_working_token(self, provider, provider_admin):
         out = io.StringIO()
-        call_command("tokens", "create", "--user", provider_admin.email, "--org", provider.slug,
-                     "--scope", "read", "--scope", "write", stdout=out)
+        call_command(
+            "tokens",
+            "create",
+            "--user",
+            provider_admin.email,
+            "--org",
+            provider.slug,
+            "--scope",
+            "read",
+            "--scope",
+            "write",
+            stdout=out,
+        )
         secret = out.getvalue().strip()
         token = services.authenticate_api_token(secret)
         assert token is not None

@@ -57,7 +57,9 @@ def test_sign_in_asks_for_the_code_when_two_factor_is_on(provider_admin):
     client.post(reverse("accounts:login"), {"username": provider_admin.email, "password": PASSWORD})
     response = client.get(reverse("core:dashboard"))
     assert response["Location"].startswith(reverse("accounts:two_factor_verify"))
-    good = client.post(reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "/start/"})
+    good = client.post(
+        reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "/start/"}
+    )
     assert good["Location"] == "/start/"
     assert client.get(reverse("core:dashboard")).status_code == 200
 
@@ -77,8 +79,9 @@ def test_wrong_codes_are_refused_and_then_throttled(provider_admin):
 def test_verify_refuses_to_redirect_to_another_site(provider_admin):
     device = TOTPDevice.objects.create(user=provider_admin, name="app", confirmed=True)
     client = signed_in(provider_admin)
-    response = client.post(reverse("accounts:two_factor_verify"),
-                           {"code": current_code(device), "next": "https://evil.example/"})
+    response = client.post(
+        reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("core:dashboard")
 
 

@@ -23,7 +23,10 @@ class Command(BaseCommand):
         create.add_argument("--user", required=True, help="E-mail of the user the token acts as.")
         create.add_argument("--org", help="Slug of the organisation the token is limited to.")
         create.add_argument(
-            "--scope", action="append", dest="scopes", choices=sorted(scopes.SCOPES),
+            "--scope",
+            action="append",
+            dest="scopes",
+            choices=sorted(scopes.SCOPES),
             help="A scope; repeat for several (default: read).",
         )
         create.add_argument("--name", default="shell", help="A name to recognise the token by.")
@@ -58,8 +61,12 @@ class Command(BaseCommand):
                 raise CommandError("--expires-days must be 1 or more.")
             expires_at = timezone.now() + timedelta(days=options["expires_days"])
         _token, secret = create_api_token(
-            user=user, name=options["name"], scopes=options["scopes"], organisation=organisation,
-            expires_at=expires_at, acting_user=None,
+            user=user,
+            name=options["name"],
+            scopes=options["scopes"],
+            organisation=organisation,
+            expires_at=expires_at,
+            acting_user=None,
         )
         self.stdout.write(secret)
 

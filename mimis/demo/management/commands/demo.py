@@ -51,13 +51,17 @@ class Command(BaseCommand):
         width = max(len(login.email) for login in logins)
         for login in logins:
             self.stdout.write(f"  {login.email.ljust(width)}  {login.description}")
-        self.stdout.write("Demo personas may sign in without two-factor codes while the demo runs (see the banner).")
+        self.stdout.write(
+            "Demo personas may sign in without two-factor codes while the demo runs (see the banner)."
+        )
         if options["no_serve"]:
             return
         self._check_port_free(host, port)
         self._start_worker()
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"MIMIS is running on {base}/  (English: {base}/en/)  –  Ctrl+C stops it."))
+        self.stdout.write(
+            self.style.SUCCESS(f"MIMIS is running on {base}/  (English: {base}/en/)  –  Ctrl+C stops it.")
+        )
         from waitress import serve
 
         from mimis.wsgi import application
@@ -81,7 +85,13 @@ class Command(BaseCommand):
         from django_tasks_db.management.commands.db_worker import Worker
 
         worker = Worker(
-            queue_names=["*"], interval=1, batch=False, backend_name="default", startup_delay=False,
-            max_tasks=None, worker_id="demo-in-process", excluded_queue_names=[],
+            queue_names=["*"],
+            interval=1,
+            batch=False,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="demo-in-process",
+            excluded_queue_names=[],
         )
         threading.Thread(target=worker.run, name="mimis-worker", daemon=True).start()
