@@ -32,7 +32,7 @@ class NotFound(MimisError):
     """Also used when an object exists but belongs to another organisation: never leak existence."""
 
     code = "not_found"
-    default_message = _("The page or object was not found.")
+    default_message = _("What you were looking for was not found.")
     http_status = 404
 
 
@@ -48,5 +48,5 @@ class ValidationFailed(MimisError):
 
 class Conflict(MimisError):
     code = "conflict"
-    default_message = _("That conflicts with the current state.")
+    default_message = _("That cannot be done now because something has changed. Reload the page and try again.")
     http_status = 409

@@ -54,7 +54,7 @@ class LastAdmin(Conflict):
 
 class OrganisationNotPending(Conflict):
     code = "organisation_not_pending"
-    default_message = _("This organisation has already been decided on.")
+    default_message = _("A decision has already been made about this organisation.")
 
 
 class SlugTaken(Conflict):

@@ -20,7 +20,7 @@ class LoginForm(AuthenticationForm):
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
     )
     error_messages = {
-        "invalid_login": _("The e-mail address or the password is wrong. Both are checked exactly."),
+        "invalid_login": _("The e-mail address or the password is wrong."),
         "inactive": _("This account is closed."),
     }
 
@@ -69,10 +69,12 @@ class OrganisationForm(forms.Form):
         choices=[(k, label) for k, label in OrganisationKind.choices if k != OrganisationKind.REGION],
     )
     slug = forms.SlugField(
-        label=_("Short name in addresses"),
+        label=_("Short name in web addresses"),
         max_length=80,
         required=False,
-        help_text=_("Letters, digits and hyphens, for example hkr. Leave empty to make one from the name."),
+        help_text=_(
+            "Lower-case letters a–z, digits and hyphens, for example hkr. Leave empty to make one from the name."
+        ),
     )
     organisation_number = forms.CharField(label=_("Organisation number"), max_length=20, required=False)
     municipality = forms.CharField(label=_("Municipality"), max_length=100, required=False)
@@ -125,7 +127,7 @@ class TokenForm(forms.Form):
         label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. 'student system'.")
     )
     scopes = forms.MultipleChoiceField(
-        label=_("Allowed to"),
+        label=_("What the token may do"),
         choices=list(token_scopes.SCOPES.items()),
         initial=token_scopes.DEFAULT_SCOPES,
         widget=forms.CheckboxSelectMultiple,

@@ -90,7 +90,7 @@ class OrganisationStatus(models.TextChoices):
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    slug = models.SlugField(_("short name in web addresses"), max_length=80, unique=True)
     kind = models.CharField(_("kind of organisation"), max_length=32, choices=OrganisationKind.choices)
     status = models.CharField(
         _("status"), max_length=16, choices=OrganisationStatus.choices, default=OrganisationStatus.PENDING

@@ -1,0 +1,105 @@
+"""Automated accessibility check: axe-core in headless Chromium finds no serious or critical violation.
+
+Runs the real pages from a live server, signed in as the demo personas, in Swedish and English, at
+desktop and phone widths. Needs Debian's chromium (installed by scripts/test).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from mimis.demo.data import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+from mimis.demo.services import load_demo_data
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+PUBLIC = ["/", "/account/login/", "/account/register/", "/account/password-reset/", "/organisations/",
+          "/organisations/hkr/"]
+PERSONA_PAGES = {
+    "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],
+    "karin.hkr": ["/start/", "/organisations/hkr/", "/organisations/hkr/members/", "/organisations/hkr/edit/",
+                  "/organisations/hkr/tokens/"],
+    "eva.region": ["/start/", "/platform/organisations/", "/platform/audit/", "/organisations/new/"],
+}
+
+
+@pytest.fixture
+def demo(settings):
+    # Before the browser starts: Playwright runs an event loop in this thread, and the ORM refuses that.
+    settings.DEMO_MODE = True
+    load_demo_data()
+
+
+@pytest.fixture
+def browser():
+    if not shutil.which("chromium") and not shutil.which(CHROMIUM):
+        pytest.fail("Chromium is missing: run scripts/test, which installs Debian's chromium package.")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{page.url} {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def sign_in(page, base: str, local_part: str) -> None:
+    page.goto(f"{base}/account/login/")
+    page.fill("#id_username", f"{local_part}@{DEMO_EMAIL_DOMAIN}")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/start/")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 375, "height": 740}])
+def test_main_pages_have_no_serious_accessibility_violations(live_server, demo, browser, viewport):
+    problems: list[str] = []
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    for prefix in ("", "/en"):
+        for path in PUBLIC:
+            page.goto(live_server.url + prefix + path)
+            problems += serious_violations(page)
+    context.close()
+    for persona, paths in PERSONA_PAGES.items():
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, persona)
+        for prefix in ("", "/en"):
+            for path in paths:
+                response = page.goto(live_server.url + prefix + path)
+                assert response.status == 200, (persona, prefix + path, response.status)
+                problems += serious_violations(page)
+        context.close()
+    assert problems == []
+
+
+def test_form_errors_are_announced_and_the_page_works_by_keyboard(live_server, browser):
+    page = browser.new_page()
+    page.goto(live_server.url + "/account/register/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Hoppa till huvudinnehållet"
+    page.keyboard.press("Enter")
+    page.fill("#id_email", "inte-en-adress")
+    page.focus("#id_password")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".error-summary")
+    assert page.get_attribute("#id_email", "aria-invalid") == "true"
+    assert page.locator("[role=alert]").count() == 1
+    assert serious_violations(page) == []
