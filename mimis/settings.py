@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "mimis.core",
     "mimis.accounts",
     "mimis.audit",
+    "mimis.taxonomy",
+    "mimis.catalog",
     "mimis.api",
     "mimis.wallet",
     "mimis.demo",

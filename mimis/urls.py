@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.accounts.urls")),
     path("", include("mimis.audit.urls")),
     path("", include("mimis.wallet.urls")),
+    path("", include("mimis.catalog.urls")),
     prefix_default_language=False,
 )
 

@@ -12,7 +12,9 @@ from mimis import __version__
 from mimis.accounts.api import router as accounts_router
 from mimis.api.auth import token_auth
 from mimis.audit.api import router as audit_router
+from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
+from mimis.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
     title="MIMIS API",
@@ -32,6 +34,8 @@ def mimis_error(request: HttpRequest, exc: MimisError) -> HttpResponse:
     body = {"code": exc.code, "message": exc.message}
     if isinstance(exc, ValidationFailed) and exc.field:
         body["field"] = exc.field
+    if getattr(exc, "missing", None):
+        body["missing"] = [{"field": field, "message": str(message)} for field, message in exc.missing]
     return api.create_response(request, body, status=exc.http_status)
 
 
@@ -69,3 +73,5 @@ def root(request: HttpRequest) -> dict[str, str]:
 
 api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)
+api.add_router("/microcredentials", catalog_router)
+api.add_router("/taxonomy", taxonomy_router)

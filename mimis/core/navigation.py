@@ -32,7 +32,10 @@ class NextStep:
 
 
 def _public_items() -> list[NavItem]:
-    return [NavItem(_("Organisations"), reverse("accounts:organisation_list"))]
+    return [
+        NavItem(_("Micro-credentials"), reverse("catalog:catalogue")),
+        NavItem(_("Organisations"), reverse("accounts:organisation_list")),
+    ]
 
 
 def navigation_for(user: User, memberships: list[OrganisationMembership]) -> list[NavItem]:

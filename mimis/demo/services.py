@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from mimis.accounts.models import Membership, Organisation, OrganisationStatus, User
 from mimis.audit.services import record
+from mimis.catalog.demo import load_demo_catalogue
 from mimis.demo import data
+from mimis.taxonomy.demo_data import load_demo_taxonomy
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def load_demo_data() -> tuple[list[DemoLogin], int]:
             )
             created += was_created
         logins.append(DemoLogin(email, name, description))
+    created += load_demo_taxonomy()
+    created += load_demo_catalogue()
     if created:
         record("demo.loaded", actor=None, actor_label="mimis demo", data={"objects_created": created})
     return logins, created

@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
 ]
 
 PUBLIC = ["/", "/account/login/", "/account/register/", "/account/password-reset/", "/organisations/",
+          "/microcredentials/", "/microcredentials/?q=omsorg&seqf_level=3", "/microcredentials/demensvard-grund/",
           "/organisations/hkr/"]
 PERSONA_PAGES = {
     "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],

@@ -1,0 +1,323 @@
+"""REST endpoints of the catalogue: public search and detail; drafts for providers' editors."""
+# No "from __future__ import annotations": django-ninja reads these annotations at run time.
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field
+
+from mimis.accounts.models import Organisation
+from mimis.accounts.scopes import ADMIN, WRITE
+from mimis.api.auth import authenticate_optional, require_scope
+from mimis.api.schemas import ErrorOut
+from mimis.catalog import selectors, services
+from mimis.catalog.models import MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.errors import NotFound
+
+router = Router(tags=["microcredentials"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class ConceptRef(Schema):
+    id: int
+    label: str
+    code: str = ""
+    source_id: str
+
+
+class OutcomeOut(Schema):
+    text: str
+    text_en: str
+    skills: list[ConceptRef]
+
+
+class ProviderRef(Schema):
+    slug: str
+    name: str
+
+
+class MicroCredentialOut(Schema):
+    id: int
+    slug: str
+    version: int
+    status: str
+    title: str
+    title_en: str
+    summary: str
+    summary_en: str
+    provider: ProviderRef
+    country: str
+    region: str
+    learning_outcomes: list[OutcomeOut]
+    workload_ects: Decimal | None
+    workload_hours: int | None
+    eqf_level: int | None
+    seqf_level: int | None
+    assessment_type: str
+    assessment_description: str
+    participation_form: list[str]
+    quality_assurance: str
+    prerequisites: str
+    identity_verification: str
+    grading_scheme: str
+    stackability: str
+    further_information: str
+    sectors: list[ConceptRef]
+    occupations: list[ConceptRef]
+    target_groups: list[str]
+    languages: list[str]
+    price: str
+    validity_months: int | None
+    co_designers: list[str]
+    published_at: datetime | None
+
+
+class OutcomeIn(Schema):
+    text: str
+    text_en: str = ""
+    skills: list[int] = Field(default_factory=list)
+
+
+class DraftFields(Schema):
+    title_en: str | None = None
+    summary: str | None = None
+    summary_en: str | None = None
+    country: str | None = None
+    region: str | None = None
+    learning_outcomes: list[OutcomeIn] | None = None
+    workload_ects: Decimal | None = None
+    workload_hours: int | None = None
+    eqf_level: int | None = None
+    seqf_level: int | None = None
+    assessment_type: str | None = None
+    assessment_description: str | None = None
+    participation_form: list[str] | None = None
+    quality_assurance: str | None = None
+    prerequisites: str | None = None
+    identity_verification: str | None = None
+    grading_scheme: str | None = None
+    stackability: str | None = None
+    further_information: str | None = None
+    sectors: list[int] | None = None
+    occupations: list[int] | None = None
+    target_groups: list[str] | None = None
+    languages: list[str] | None = None
+    price: str | None = None
+    validity_months: int | None = None
+
+
+class DraftIn(DraftFields):
+    provider: str
+    title: str
+    slug: str = ""
+
+
+class DraftPatch(DraftFields):
+    title: str | None = None
+
+
+class MissingOut(Schema):
+    field: str
+    message: str
+
+
+class SearchParams(Schema):
+    q: str = ""
+    sector: int | None = None
+    seqf_level: int | None = Field(None, ge=1, le=8)
+    workload_min: int | None = Field(None, ge=0)
+    workload_max: int | None = Field(None, ge=0)
+    provider: str = ""
+    participation_form: str = ""
+    language: str = ""
+    target_group: str = ""
+    skill: int | None = None
+    occupation: int | None = None
+    sort: str = Field("title", pattern="^(title|newest|workload|level)$")
+
+
+def _concept(concept: Any) -> dict:
+    return {
+        "id": concept.pk,
+        "label": concept.preferred_label,
+        "code": concept.code,
+        "source_id": concept.source_id,
+    }
+
+
+def version_out(version: MicroCredentialVersion) -> dict:
+    microcredential = version.microcredential
+    data = {
+        field: getattr(version, field)
+        for field in (
+            "title",
+            "title_en",
+            "summary",
+            "summary_en",
+            "country",
+            "region",
+            "workload_ects",
+            "workload_hours",
+            "eqf_level",
+            "seqf_level",
+            "assessment_type",
+            "assessment_description",
+            "participation_form",
+            "quality_assurance",
+            "prerequisites",
+            "identity_verification",
+            "grading_scheme",
+            "stackability",
+            "further_information",
+            "target_groups",
+            "languages",
+            "price",
+            "validity_months",
+            "published_at",
+            "status",
+        )
+    }
+    data.update(
+        {
+            "id": microcredential.pk,
+            "slug": microcredential.slug,
+            "version": version.number,
+            "provider": {"slug": microcredential.provider.slug, "name": microcredential.provider.name},
+            "learning_outcomes": [
+                {"text": o.text, "text_en": o.text_en, "skills": [_concept(s) for s in o.skills.all()]}
+                for o in version.learning_outcomes.all()
+            ],
+            "sectors": [_concept(c) for c in version.sectors.all()],
+            "occupations": [_concept(c) for c in version.occupations.all()],
+            "co_designers": [o.slug for o in microcredential.co_designers.all()],
+        }
+    )
+    return data
+
+
+@router.get("", response=list[MicroCredentialOut], auth=None, summary="Search published micro-credentials")
+@paginate(PageNumberPagination, page_size=20)
+def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[no-untyped-def]
+    filters = selectors.CatalogueFilters(query=params.q, **params.dict(exclude={"q"}))
+    return [version_out(v) for v in selectors.catalogue_search(filters=filters)]
+
+
+@router.get(
+    "/{microcredential_id}",
+    response={200: MicroCredentialOut, 404: ErrorOut},
+    auth=None,
+    url_name="microcredential_detail",
+    summary="A micro-credential: the published version, or ?version=N (drafts only for its authors)",
+)
+def detail(request: HttpRequest, microcredential_id: int, version: int | None = None) -> dict:
+    authenticate_optional(request)
+    microcredential = MicroCredential.objects.filter(pk=microcredential_id).select_related("provider").first()
+    if microcredential is None:
+        raise NotFound()
+    versions = microcredential.versions.all()
+    chosen = (
+        versions.filter(number=version).first()
+        if version
+        else versions.filter(status=VersionStatus.PUBLISHED).first()
+    )
+    if chosen is None:
+        raise NotFound()
+    if chosen.status == VersionStatus.DRAFT:
+        services.require_author(request.user, microcredential)
+    return version_out(selectors.version_by_id(version_id=chosen.pk))
+
+
+def _write_draft(request: HttpRequest, version: MicroCredentialVersion, fields: dict) -> None:
+    outcomes = fields.pop("learning_outcomes", None)
+    if fields:
+        services.update_draft(version=version, acting_user=request.user, **fields)
+    if outcomes is not None:
+        services.set_learning_outcomes(version=version, acting_user=request.user, outcomes=outcomes)
+
+
+@router.post("", response={201: MicroCredentialOut, **ERRORS}, summary="Create a micro-credential as a draft")
+def create(request: HttpRequest, payload: DraftIn) -> Status[dict]:
+    require_scope(request, WRITE)
+    provider = Organisation.objects.filter(slug=payload.provider).first()
+    if provider is None:
+        raise NotFound()
+    fields = payload.dict(exclude_unset=True)
+    fields.pop("provider")
+    title, slug = fields.pop("title"), fields.pop("slug", "")
+    outcomes = fields.pop("learning_outcomes", None)
+    with transaction.atomic():
+        version = services.create_microcredential(
+            provider=provider, acting_user=request.user, title=title, slug=slug, **fields
+        )
+        if outcomes is not None:
+            services.set_learning_outcomes(version=version, acting_user=request.user, outcomes=outcomes)
+    return Status(201, version_out(selectors.version_by_id(version_id=version.pk)))
+
+
+def _draft_of(request: HttpRequest, microcredential_id: int) -> MicroCredentialVersion:
+    microcredential = MicroCredential.objects.filter(pk=microcredential_id).select_related("provider").first()
+    if microcredential is None:
+        raise NotFound()
+    services.require_author(request.user, microcredential)
+    draft = microcredential.versions.filter(status=VersionStatus.DRAFT).first()
+    if draft is None:
+        raise NotFound()
+    return draft
+
+
+@router.patch(
+    "/{microcredential_id}/draft",
+    response={200: MicroCredentialOut, **ERRORS},
+    summary="Change the current draft (only the fields sent)",
+)
+def update(request: HttpRequest, microcredential_id: int, payload: DraftPatch) -> dict:
+    require_scope(request, WRITE)
+    draft = _draft_of(request, microcredential_id)
+    with transaction.atomic():
+        _write_draft(request, draft, payload.dict(exclude_unset=True))
+    return version_out(selectors.version_by_id(version_id=draft.pk))
+
+
+@router.get(
+    "/{microcredential_id}/draft/checklist",
+    response={200: list[MissingOut], **ERRORS},
+    summary="What the draft still lacks before it can be published",
+)
+def checklist(request: HttpRequest, microcredential_id: int) -> list[dict]:
+    draft = _draft_of(request, microcredential_id)
+    return [{"field": f, "message": m} for f, m in services.missing_elements(draft)]
+
+
+@router.post(
+    "/{microcredential_id}/versions",
+    response={201: MicroCredentialOut, **ERRORS},
+    summary="Start a new draft version from the latest version",
+)
+def new_version(request: HttpRequest, microcredential_id: int) -> Status[dict]:
+    require_scope(request, WRITE)
+    microcredential = MicroCredential.objects.filter(pk=microcredential_id).first()
+    if microcredential is None:
+        raise NotFound()
+    draft = services.start_new_version(microcredential=microcredential, acting_user=request.user)
+    return Status(201, version_out(selectors.version_by_id(version_id=draft.pk)))
+
+
+@router.post(
+    "/{microcredential_id}/publish",
+    response={200: MicroCredentialOut, **ERRORS},
+    summary="Publish the complete draft (region administrators)",
+)
+def publish(request: HttpRequest, microcredential_id: int) -> dict:
+    require_scope(request, ADMIN)
+    draft = MicroCredentialVersion.objects.filter(
+        microcredential_id=microcredential_id, status=VersionStatus.DRAFT
+    ).first()
+    if draft is None:
+        raise NotFound()
+    version = services.publish_version(version=draft, acting_user=request.user)
+    return version_out(selectors.version_by_id(version_id=version.pk))

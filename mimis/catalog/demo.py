@@ -1,0 +1,86 @@
+"""Loading the demo micro-credentials (idempotent). Called by ``mimis demo`` after the demo taxonomy."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from mimis.accounts.models import Organisation
+from mimis.catalog.demo_data import MICROCREDENTIALS
+from mimis.catalog.models import (
+    CoDesigner,
+    LearningOutcome,
+    LearningOutcomeSkill,
+    MicroCredential,
+    MicroCredentialVersion,
+    VersionStatus,
+)
+from mimis.catalog.services import refresh_search_text
+from mimis.taxonomy.models import Concept, Scheme
+
+
+def _concept(scheme: set[str], **lookup: str) -> Concept:
+    concept = Concept.objects.filter(scheme__in=scheme, **lookup).order_by("-level").first()
+    if concept is None:
+        raise LookupError(f"demo taxonomy lacks {lookup}")
+    return concept
+
+
+@transaction.atomic
+def load_demo_catalogue() -> int:
+    created = 0
+    for spec in MICROCREDENTIALS:
+        if MicroCredential.objects.filter(slug=spec["slug"]).exists():
+            continue
+        provider = Organisation.objects.get(slug=spec["provider"])
+        microcredential = MicroCredential.objects.create(provider=provider, slug=spec["slug"], is_demo=True)
+        for slug in spec["codesigners"]:
+            CoDesigner.objects.create(
+                microcredential=microcredential, organisation=Organisation.objects.get(slug=slug)
+            )
+        level = spec["level"]
+        version = MicroCredentialVersion.objects.create(
+            microcredential=microcredential,
+            number=1,
+            status=VersionStatus.PUBLISHED,
+            title=spec["title"],
+            title_en=spec["title_en"],
+            summary=spec["summary"],
+            summary_en=spec["summary_en"],
+            workload_hours=spec["hours"],
+            workload_ects=Decimal(spec["ects"]) if spec["ects"] else None,
+            eqf_level=level,
+            seqf_level=level,
+            assessment_type=spec["assessment"],
+            assessment_description="",
+            participation_form=spec["participation"],
+            quality_assurance="external_review",
+            identity_verification="supervised_id_checked",
+            target_groups=spec["groups"],
+            languages=spec["languages"],
+            price=spec["price"],
+            validity_months=spec["validity"],
+            grading_scheme="Godkänd / Ej godkänd",
+            published_at=timezone.now(),
+        )
+        version.sectors.set([_concept({Scheme.INDUSTRY}, code=code) for code in spec["sectors"]])
+        version.occupations.set(
+            [_concept({Scheme.OCCUPATION_GROUP}, code=code) for code in spec["occupations"]]
+        )
+        for position, (text, text_en, skills) in enumerate(spec["outcomes"]):
+            outcome = LearningOutcome.objects.create(
+                version=version, position=position, text=text, text_en=text_en
+            )
+            LearningOutcomeSkill.objects.bulk_create(
+                [
+                    LearningOutcomeSkill(
+                        learning_outcome=outcome, skill=_concept({Scheme.SKILL}, preferred_label=label)
+                    )
+                    for label in skills
+                ]
+            )
+        refresh_search_text(version)
+        created += 1
+    return created

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from mimis.errors import Conflict, ValidationFailed
+
+
+class VersionNotEditable(Conflict):
+    code = "version_not_editable"
+    default_message = _(
+        "This version is published and can no longer be changed. Start a new version instead."
+    )
+
+
+class VersionIncomplete(ValidationFailed):
+    code = "version_incomplete"
+    default_message = _("Some required elements are missing; see the checklist.")
+
+    def __init__(self, missing: list[tuple[str, str]]) -> None:
+        self.missing = missing
+        super().__init__(self.default_message, field=missing[0][0] if missing else None)
+
+
+class DraftExists(Conflict):
+    code = "draft_exists"
+    default_message = _("There is already a draft of this micro-credential. Continue editing it.")
+
+
+class UnknownConcept(ValidationFailed):
+    code = "unknown_concept"
+    default_message = _("Unknown taxonomy concept.")

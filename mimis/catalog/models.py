@@ -1,0 +1,254 @@
+"""Micro-credentials described on the elements of the EU Council Recommendation (2022), Annex I.
+
+A ``MicroCredential`` is the lasting identity (provider, address); its content lives in numbered
+``MicroCredentialVersion`` rows. A published version is never changed again: editing starts a new draft
+version, and issued credentials point at the exact version they were issued for.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from mimis.accounts.models import Organisation, User
+
+LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(8)]
+
+
+class VersionStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("version status", "Draft")
+    PUBLISHED = "published", pgettext_lazy("version status", "Published")
+    RETIRED = "retired", pgettext_lazy("version status", "Retired")
+
+
+class AssessmentType(models.TextChoices):
+    PRACTICAL = "practical", _("Practical demonstration")
+    WORKPLACE_OBSERVATION = "workplace_observation", _("Observation at the workplace")
+    WRITTEN = "written", _("Written test")
+    ORAL = "oral", _("Oral examination")
+    PORTFOLIO = "portfolio", _("Portfolio")
+    PROJECT = "project", _("Project or case")
+    ONLINE_QUIZ = "online_quiz", _("Online test")
+    RECOGNITION_OF_PRIOR_LEARNING = "prior_learning", _("Validation of prior learning")
+
+
+class ParticipationForm(models.TextChoices):
+    ONLINE = "online", _("Online")
+    ON_SITE = "on_site", _("On site")
+    BLENDED = "blended", _("Blended (online and on site)")
+    VOLUNTEERING = "volunteering", _("Through volunteering")
+    WORK_BASED = "work_based", _("Work-based learning")
+
+
+class QualityAssuranceType(models.TextChoices):
+    EXTERNAL_REVIEW = "external_review", _("External review by a quality-assurance body in MIMIS")
+    INSTITUTIONAL = "institutional", _("The provider's own accredited quality system")
+    SECTOR = "sector", _("Quality assurance by the industry or sector")
+
+
+class IdentityVerification(models.TextChoices):
+    NONE = "none", _("Not supervised")
+    SUPERVISED = "supervised", _("Supervised, identity not checked")
+    SUPERVISED_ID_CHECKED = "supervised_id_checked", _("Supervised, identity checked")
+    ONLINE_PROCTORED = "online_proctored", _("Online with identity check")
+
+
+class TargetGroup(models.TextChoices):
+    OUTSIDE_LABOUR_MARKET = "outside_labour_market", _("People outside the labour market")
+    HEALTH_SOCIAL_CARE = "health_social_care", _("Health and social care")
+    SMALL_BUSINESS = "small_business", _("Small businesses")
+    NEWLY_ARRIVED = "newly_arrived", _("Newly arrived")
+    EMPLOYEES = "employees", _("Employees who want to develop")
+
+
+# Languages of instruction offered in forms (ISO 639-1); the data accepts any two-letter code.
+LANGUAGES = {
+    "sv": _("Swedish"),
+    "en": _("English"),
+    "ar": _("Arabic"),
+    "fa": _("Persian"),
+    "so": _("Somali"),
+    "ti": _("Tigrinya"),
+    "uk": _("Ukrainian"),
+    "pl": _("Polish"),
+    "bs": _("Bosnian"),
+}
+
+
+class MicroCredential(models.Model):
+    provider = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="microcredentials",
+        verbose_name=_("awarding body"),
+    )
+    slug = models.SlugField(_("short name in web addresses"), max_length=100, unique=True)
+    co_designers = models.ManyToManyField(
+        Organisation, through="CoDesigner", related_name="codesigned_microcredentials", blank=True
+    )
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("micro-credential")
+        verbose_name_plural = _("micro-credentials")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class CoDesigner(models.Model):
+    """Another organisation (employer, union, NGO) that designs the micro-credential with the provider."""
+
+    microcredential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    added_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["microcredential", "organisation"], name="codesigner_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ↔ {self.microcredential}"
+
+
+class MicroCredentialVersion(models.Model):
+    microcredential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=24, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+
+    # Annex I, mandatory elements
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("summary in English"), blank=True)
+    country = models.CharField(_("country"), max_length=2, default="SE")
+    region = models.CharField(_("region"), max_length=100, default="Skåne")
+    workload_ects = models.DecimalField(
+        _("workload in ECTS credits"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.1), MaxValueValidator(60)],
+    )
+    workload_hours = models.PositiveIntegerField(
+        _("notional workload in hours"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(1500)],
+    )
+    eqf_level = models.PositiveSmallIntegerField(
+        _("EQF level"), null=True, blank=True, validators=LEVEL_VALIDATORS
+    )
+    seqf_level = models.PositiveSmallIntegerField(
+        _("SeQF level"), null=True, blank=True, validators=LEVEL_VALIDATORS
+    )
+    assessment_type = models.CharField(
+        _("type of assessment"), max_length=32, choices=AssessmentType.choices, blank=True
+    )
+    assessment_description = models.TextField(_("how the assessment is done"), blank=True)
+    participation_form = models.JSONField(_("form of participation"), default=list, blank=True)
+    quality_assurance = models.CharField(
+        _("type of quality assurance"), max_length=32, choices=QualityAssuranceType.choices, blank=True
+    )
+    # Annex I, optional elements
+    prerequisites = models.TextField(_("prerequisites"), blank=True)
+    identity_verification = models.CharField(
+        _("supervision and identity verification"),
+        max_length=32,
+        choices=IdentityVerification.choices,
+        blank=True,
+    )
+    grading_scheme = models.CharField(_("grading scheme"), max_length=200, blank=True)
+    stackability = models.TextField(_("integration and stackability options"), blank=True)
+    further_information = models.TextField(_("further information"), blank=True)
+    # Also asked for by the Skåne study
+    sectors = models.ManyToManyField(
+        "taxonomy.Concept", related_name="+", blank=True, verbose_name=_("sectors (SNI)")
+    )
+    occupations = models.ManyToManyField(
+        "taxonomy.Concept", related_name="+", blank=True, verbose_name=_("occupations (SSYK)")
+    )
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    languages = models.JSONField(_("languages of instruction"), default=list, blank=True)
+    price = models.CharField(_("price and funding"), max_length=300, blank=True)
+    validity_months = models.PositiveSmallIntegerField(
+        _("period of validity in months"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+
+    search_text = models.TextField(editable=False, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("micro-credential version")
+        verbose_name_plural = _("micro-credential versions")
+        ordering = ["microcredential", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["microcredential", "number"], name="mc_version_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(eqf_level__isnull=True) | models.Q(eqf_level__gte=1, eqf_level__lte=8),
+                name="mc_version_eqf_level_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seqf_level__isnull=True) | models.Q(seqf_level__gte=1, seqf_level__lte=8),
+                name="mc_version_seqf_level_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "seqf_level"], name="mc_version_status_level_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.number})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == VersionStatus.DRAFT
+
+
+class LearningOutcome(models.Model):
+    version = models.ForeignKey(
+        MicroCredentialVersion, on_delete=models.CASCADE, related_name="learning_outcomes"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(_("learning outcome"))
+    text_en = models.TextField(_("learning outcome in English"), blank=True)
+    skills = models.ManyToManyField(
+        "taxonomy.Concept", through="LearningOutcomeSkill", related_name="+", blank=True
+    )
+
+    class Meta:
+        ordering = ["version", "position", "pk"]
+        verbose_name = _("learning outcome")
+        verbose_name_plural = _("learning outcomes")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class LearningOutcomeSkill(models.Model):
+    learning_outcome = models.ForeignKey(LearningOutcome, on_delete=models.CASCADE)
+    # PROTECT: a taxonomy re-import may deprecate a skill in use but never delete it.
+    skill = models.ForeignKey("taxonomy.Concept", on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learning_outcome", "skill"], name="outcome_skill_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learning_outcome_id} → {self.skill_id}"

@@ -1,0 +1,105 @@
+"""Reading the catalogue: public search with filters, one micro-credential, an organisation's drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from mimis.catalog.models import LearningOutcome, MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.errors import NotFound
+from mimis.taxonomy.text import normalise, stem
+
+SORTS = {
+    "title": ("title", "pk"),
+    "newest": ("-published_at", "pk"),
+    "workload": ("workload_hours", "title"),
+    "level": ("seqf_level", "title"),
+}
+
+
+@dataclass
+class CatalogueFilters:
+    query: str = ""
+    sector: int | None = None
+    seqf_level: int | None = None
+    workload_min: int | None = None
+    workload_max: int | None = None
+    provider: str = ""
+    participation_form: str = ""
+    language: str = ""
+    target_group: str = ""
+    skill: int | None = None
+    occupation: int | None = None
+    sort: str = "title"
+    extra: dict = field(default_factory=dict)
+
+
+def _with_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroCredentialVersion]:
+    return versions.select_related("microcredential__provider").prefetch_related(
+        "sectors",
+        "occupations",
+        Prefetch("learning_outcomes", queryset=LearningOutcome.objects.prefetch_related("skills")),
+    )
+
+
+def catalogue_search(*, filters: CatalogueFilters) -> QuerySet[MicroCredentialVersion]:
+    """Published micro-credentials matching the words (inflection-tolerant) and every filter given."""
+    versions = MicroCredentialVersion.objects.filter(status=VersionStatus.PUBLISHED)
+    for word in normalise(filters.query).split():
+        # Every query word must match a word of the text or, inflected, its stem.
+        versions = versions.filter(
+            Q(search_text__contains=f" {word}") | Q(search_text__contains=f" {stem(word)}")
+        )
+    if filters.sector:
+        versions = versions.filter(sectors=filters.sector)
+    if filters.occupation:
+        versions = versions.filter(occupations=filters.occupation)
+    if filters.skill:
+        versions = versions.filter(learning_outcomes__skills=filters.skill)
+    if filters.seqf_level:
+        versions = versions.filter(seqf_level=filters.seqf_level)
+    if filters.workload_min is not None:
+        versions = versions.filter(workload_hours__gte=filters.workload_min)
+    if filters.workload_max is not None:
+        versions = versions.filter(workload_hours__lte=filters.workload_max)
+    if filters.provider:
+        versions = versions.filter(microcredential__provider__slug=filters.provider)
+    # JSON lists are matched on their JSON text, which works the same on SQLite and PostgreSQL.
+    if filters.participation_form:
+        versions = versions.filter(participation_form__icontains=f'"{filters.participation_form}"')
+    if filters.language:
+        versions = versions.filter(languages__icontains=f'"{filters.language}"')
+    if filters.target_group:
+        versions = versions.filter(target_groups__icontains=f'"{filters.target_group}"')
+    if filters.sector or filters.occupation or filters.skill:
+        versions = versions.distinct()
+    return _with_details(versions).order_by(*SORTS.get(filters.sort, SORTS["title"]))
+
+
+def published_version(*, slug: str) -> MicroCredentialVersion:
+    version = _with_details(
+        MicroCredentialVersion.objects.filter(microcredential__slug=slug, status=VersionStatus.PUBLISHED)
+    ).first()
+    if version is None:
+        raise NotFound()
+    return version
+
+
+def version_by_id(*, version_id: int) -> MicroCredentialVersion:
+    version = _with_details(MicroCredentialVersion.objects.filter(pk=version_id)).first()
+    if version is None:
+        raise NotFound()
+    return version
+
+
+def microcredentials_of(*, provider_id: int) -> QuerySet[MicroCredential]:
+    return MicroCredential.objects.filter(provider_id=provider_id).prefetch_related("versions")
+
+
+def skills_of(version: MicroCredentialVersion) -> list:
+    seen = {}
+    for outcome in version.learning_outcomes.all():
+        for skill in outcome.skills.all():
+            seen[skill.pk] = skill
+    return list(seen.values())

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from mimis.catalog import selectors
+from mimis.catalog.forms import CatalogueSearchForm
+from mimis.catalog.models import MicroCredentialVersion
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    form = CatalogueSearchForm(request.GET or None)
+    filters = selectors.CatalogueFilters()
+    if form.is_bound and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        filters = selectors.CatalogueFilters(query=data.pop("q", ""), **data)
+    elif form.is_bound:
+        filters = None
+    versions = (
+        selectors.catalogue_search(filters=filters)
+        if filters is not None
+        else MicroCredentialVersion.objects.none()
+    )
+    page = Paginator(versions, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "catalog/_results.html" if request.headers.get("HX-Request") else "catalog/catalogue.html"
+    return render(request, template, context)
+
+
+def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str:
+    """schema.org Course, so that search engines and aggregators understand the offer."""
+    url = request.build_absolute_uri(reverse("catalog:detail", args=[version.microcredential.slug]))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": url,
+        "url": url,
+        "name": version.title,
+        "description": version.summary,
+        "inLanguage": version.languages,
+        "provider": {
+            "@type": "Organization",
+            "name": version.microcredential.provider.name,
+            "url": version.microcredential.provider.website or None,
+        },
+        "teaches": [o.text for o in version.learning_outcomes.all()],
+        "educationalLevel": f"SeQF {version.seqf_level} / EQF {version.eqf_level}",
+        "timeRequired": f"PT{version.workload_hours}H" if version.workload_hours else None,
+        "educationalCredentialAwarded": version.title,
+        "hasCourseInstance": {"@type": "CourseInstance", "courseMode": version.participation_form},
+    }
+    if version.workload_ects:
+        data["numberOfCredits"] = {
+            "@type": "StructuredValue",
+            "value": float(version.workload_ects),
+            "unitText": "ECTS",
+        }
+    # Escape "<" so the JSON cannot close the script element it sits in.
+    return json.dumps({k: v for k, v in data.items() if v not in (None, [], "")}, ensure_ascii=False).replace(
+        "<", "\\u003c"
+    )
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    version = selectors.published_version(slug=slug)
+    return render(
+        request,
+        "catalog/detail.html",
+        {
+            "version": version,
+            "microcredential": version.microcredential,
+            "skills": selectors.skills_of(version),
+            "json_ld": course_json_ld(request, version),
+        },
+    )

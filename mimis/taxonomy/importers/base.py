@@ -1,0 +1,233 @@
+"""What importers produce (records), what they report, and the one routine that writes records.
+
+``sync`` creates new concepts, updates changed ones in place, marks as deprecated the concepts of the
+covered schemes that the source no longer has, and never deletes a concept. It runs inside the caller's
+transaction and uses bulk queries, so a full JobTech import takes seconds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from mimis.taxonomy.models import Concept, ConceptRelation
+from mimis.taxonomy.text import search_text
+
+BATCH = 1000
+# Fields a record can carry; ``None`` in a record means "the source says nothing about it".
+FIELDS = (
+    "scheme",
+    "level",
+    "code",
+    "preferred_label",
+    "preferred_label_en",
+    "alternative_labels",
+    "definition",
+)
+LABEL_FIELDS = ("preferred_label", "preferred_label_en", "alternative_labels")
+
+
+@dataclass
+class ConceptRecord:
+    """One concept as a source describes it. ``parent_source_id``: ``None`` unknown, ``""`` top level."""
+
+    source_id: str
+    scheme: str
+    preferred_label: str | None
+    level: int | None = None
+    code: str | None = None
+    preferred_label_en: str | None = None
+    alternative_labels: list[str] | None = None
+    definition: str | None = None
+    parent_source_id: str | None = None
+    # Fields written only where the concept has no value yet (the demo subset, a second ESCO language).
+    fill_only: frozenset[str] = frozenset()
+
+    def merge(self, other: ConceptRecord) -> None:
+        """Take what ``other`` (the same concept seen in another file) knows and this one does not."""
+        for name in (*FIELDS, "parent_source_id"):
+            if getattr(self, name) in (None, "", []) and getattr(other, name) not in (None, "", []):
+                setattr(self, name, getattr(other, name))
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    from_source_id: str
+    to_source_id: str
+    kind: str
+    weight: int | None = None
+
+
+@dataclass
+class ImportReport:
+    """Counts per scheme (created, updated, unchanged, deprecated) and per relation kind."""
+
+    source: str
+    concepts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    relations: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    files_read: list[str] = field(default_factory=list)
+    files_skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def total(self, what: str) -> int:
+        """Concepts ``created``, ``updated``, ``unchanged`` or ``deprecated`` over all schemes."""
+        return sum(counts[what] for counts in self.concepts.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "concepts": {scheme: dict(counts) for scheme, counts in sorted(self.concepts.items())},
+            "relations": {kind: dict(counts) for kind, counts in sorted(self.relations.items())},
+            "files_read": self.files_read,
+            "files_skipped": [name for name, _reason in self.files_skipped],
+        }
+
+
+def _search_text(concept: Concept) -> str:
+    return search_text(
+        [concept.preferred_label, concept.preferred_label_en, *(concept.alternative_labels or [])]
+    )
+
+
+def _apply(concept: Concept, record: ConceptRecord) -> bool:
+    """Write the record's known fields onto ``concept``; True if anything changed."""
+    changed = False
+    for name in FIELDS:
+        value = getattr(record, name)
+        if value is None:
+            continue
+        current = getattr(concept, name)
+        if name in record.fill_only and current not in (None, "", []):
+            continue
+        if current != value:
+            setattr(concept, name, value)
+            changed = True
+    return changed
+
+
+def sync(
+    *,
+    source: str,
+    records: dict[str, ConceptRecord],
+    relations: Iterable[RelationRecord],
+    covered_schemes: set[str],
+    covered_relation_kinds: set[str],
+    report: ImportReport,
+) -> ImportReport:
+    """Write ``records`` and ``relations`` of ``source``; call inside a transaction."""
+    now = timezone.now()
+    existing = {concept.source_id: concept for concept in Concept.objects.filter(source=source)}
+    to_create: list[Concept] = []
+    changed: dict[str, Concept] = {}
+    for source_id, record in records.items():
+        concept = existing.get(source_id)
+        if concept is None:
+            concept = Concept(source=source, source_id=source_id, alternative_labels=[])
+            if record.preferred_label is None:
+                record.preferred_label = record.preferred_label_en or source_id
+            _apply(concept, record)
+            concept.search_text = _search_text(concept)
+            to_create.append(concept)
+            report.concepts[concept.scheme]["created"] += 1
+            continue
+        # A concept the source has again is current again (unless the record only fills gaps: the demo).
+        revive = concept.deprecated and "deprecated" not in record.fill_only
+        if _apply(concept, record) or revive:
+            concept.deprecated = concept.deprecated and not revive
+            changed[source_id] = concept
+    Concept.objects.bulk_create(to_create, batch_size=BATCH)
+
+    ids = dict(Concept.objects.filter(source=source).values_list("source_id", "id"))
+    created_ids = {concept.source_id for concept in to_create}
+    parent_only: list[Concept] = []
+    for source_id, record in records.items():
+        if record.parent_source_id is None:
+            continue
+        parent_id = ids.get(record.parent_source_id) if record.parent_source_id else None
+        if record.parent_source_id and parent_id is None:
+            continue  # a broader concept the source did not give; keep what we have
+        concept = changed.get(source_id) or existing.get(source_id)
+        if concept is None:  # created above; its parent can only be set now that every id exists
+            if parent_id is not None:
+                parent_only.append(Concept(id=ids[source_id], parent_id=parent_id))
+            continue
+        if "parent" in record.fill_only and concept.parent_id is not None:
+            continue
+        if concept.parent_id != parent_id:
+            concept.parent_id = parent_id
+            changed[source_id] = concept
+    Concept.objects.bulk_update(parent_only, ["parent"], batch_size=BATCH)
+
+    deprecated: list[Concept] = []
+    for source_id, concept in existing.items():
+        if source_id in records or source_id in created_ids:
+            continue
+        if concept.scheme in covered_schemes and not concept.deprecated:
+            concept.deprecated = True
+            deprecated.append(concept)
+            report.concepts[concept.scheme]["deprecated"] += 1
+    for concept in changed.values():
+        concept.search_text = _search_text(concept)
+        report.concepts[concept.scheme]["updated"] += 1
+    for concept in (*changed.values(), *deprecated):
+        concept.updated_at = now
+    Concept.objects.bulk_update(
+        [*changed.values(), *deprecated],
+        [*FIELDS, "parent", "deprecated", "search_text", "updated_at"],
+        batch_size=BATCH,
+    )
+    for source_id, concept in existing.items():
+        if source_id in records and source_id not in changed:
+            report.concepts[concept.scheme]["unchanged"] += 1
+
+    _sync_relations(source, ids, relations, covered_relation_kinds, report)
+    return report
+
+
+def _sync_relations(
+    source: str,
+    ids: dict[str, int],
+    relations: Iterable[RelationRecord],
+    covered_kinds: set[str],
+    report: ImportReport,
+) -> None:
+    wanted: dict[tuple[int, int, str], int | None] = {}
+    for relation in relations:
+        from_id, to_id = ids.get(relation.from_source_id), ids.get(relation.to_source_id)
+        if from_id is None or to_id is None:
+            report.relations[relation.kind]["skipped"] += 1
+            continue
+        wanted[(from_id, to_id, relation.kind)] = relation.weight
+    kinds = {kind for _f, _t, kind in wanted} | covered_kinds
+    have = {
+        (row["from_concept_id"], row["to_concept_id"], row["kind"]): row
+        for row in ConceptRelation.objects.filter(kind__in=kinds, from_concept__source=source).values(
+            "id", "from_concept_id", "to_concept_id", "kind", "weight"
+        )
+    }
+    create: list[ConceptRelation] = []
+    update: list[ConceptRelation] = []
+    for (from_id, to_id, kind), weight in wanted.items():
+        row = have.get((from_id, to_id, kind))
+        if row is None:
+            create.append(
+                ConceptRelation(from_concept_id=from_id, to_concept_id=to_id, kind=kind, weight=weight)
+            )
+            report.relations[kind]["created"] += 1
+        elif row["weight"] != weight:
+            update.append(ConceptRelation(id=row["id"], weight=weight))
+            report.relations[kind]["updated"] += 1
+        else:
+            report.relations[kind]["unchanged"] += 1
+    stale = [row["id"] for key, row in have.items() if key not in wanted and key[2] in covered_kinds]
+    for key in have:
+        if key not in wanted and key[2] in covered_kinds:
+            report.relations[key[2]]["removed"] += 1
+    ConceptRelation.objects.bulk_create(create, batch_size=BATCH)
+    ConceptRelation.objects.bulk_update(update, ["weight"], batch_size=BATCH)
+    for start in range(0, len(stale), BATCH):
+        ConceptRelation.objects.filter(id__in=stale[start : start + BATCH]).delete()

@@ -1,0 +1,201 @@
+"""The public catalogue: inflection-tolerant search in Swedish and English, filters, pages and the API."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from mimis.accounts import services as account_services
+from mimis.catalog import services
+from mimis.catalog.models import MicroCredential
+from mimis.catalog.selectors import CatalogueFilters, catalogue_search
+from tests.catalog.conftest import COMPLETE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(draft, region_admin, provider_editor, skills):
+    services.publish_version(version=draft, acting_user=region_admin)
+    other = services.create_microcredential(
+        provider=draft.microcredential.provider,
+        acting_user=provider_editor,
+        title="Kundservice i butik",
+        title_en="Customer service in shops",
+        **{
+            **COMPLETE,
+            "summary": "Gott bemötande i kassan.",
+            "workload_hours": 12,
+            "seqf_level": 2,
+            "eqf_level": 2,
+            "participation_form": ["on_site"],
+        },
+    )
+    services.set_learning_outcomes(
+        version=other,
+        acting_user=provider_editor,
+        outcomes=[{"text": "Ge god service.", "skills": [skills[2].pk]}],
+    )
+    services.publish_version(version=other, acting_user=region_admin)
+    return draft, other
+
+
+def titles(**filters):
+    return [v.title for v in catalogue_search(filters=CatalogueFilters(**filters))]
+
+
+def test_search_handles_swedish_inflection(published):
+    # The text says "omsorgen"; the searcher types "omsorg" (and the other way round).
+    assert titles(query="omsorg") == ["Demensvård – grunder"]
+    assert titles(query="Omsorgen") == ["Demensvård – grunder"]
+
+
+def test_search_finds_english_titles(published):
+    assert titles(query="customer service") == ["Kundservice i butik"]
+
+
+def test_filters_combine(published, skills):
+    assert titles(seqf_level=2) == ["Kundservice i butik"]
+    assert titles(workload_max=20) == ["Kundservice i butik"]
+    assert titles(participation_form="online") == ["Demensvård – grunder"]
+    assert titles(skill=skills[1].pk) == ["Demensvård – grunder"]
+    assert titles(query="omsorg", seqf_level=2) == []
+
+
+def test_drafts_never_appear_in_the_catalogue(draft):
+    assert titles() == []
+    assert Client().get("/api/v1/microcredentials").json()["count"] == 0
+    assert Client().get(f"/api/v1/microcredentials/{draft.microcredential.pk}?version=1").status_code == 404
+
+
+def test_catalogue_page_and_htmx_partial(published):
+    page = Client().get("/microcredentials/?q=omsorg").content.decode()
+    assert "Demensvård – grunder" in page and "Kundservice i butik" not in page
+    partial = Client().get("/microcredentials/?q=omsorg", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in partial and "Demensvård – grunder" in partial
+    assert "1 mikromerit" in partial
+
+
+def test_bad_filter_values_are_explained(published):
+    body = Client().get("/microcredentials/?workload_min=50&workload_max=10").content.decode()
+    assert "Maxvärdet måste vara minst lika stort som minimivärdet" in body
+
+
+def test_detail_page_shows_the_standard_elements_and_schema_org_course(published):
+    version, _ = published
+    body = Client().get(f"/microcredentials/{version.microcredential.slug}/").content.decode()
+    for text in (
+        "Utfärdare",
+        "40 timmar",
+        "SeQF 4 / EQF 4",
+        "Skriftligt prov",
+        "Beskriva hur demens påverkar omsorgen.",
+    ):
+        assert text in body, text
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+    assert data["@type"] == "Course"
+    assert data["numberOfCredits"]["value"] == 1.5
+
+
+class TestApi:
+    def test_list_and_detail_use_the_annex_i_field_names(self, published):
+        body = Client().get("/api/v1/microcredentials?q=omsorg").json()
+        assert body["count"] == 1
+        item = body["items"][0]
+        for field in (
+            "title",
+            "provider",
+            "learning_outcomes",
+            "workload_ects",
+            "workload_hours",
+            "eqf_level",
+            "seqf_level",
+            "assessment_type",
+            "participation_form",
+            "quality_assurance",
+            "prerequisites",
+            "stackability",
+            "sectors",
+            "languages",
+            "version",
+        ):
+            assert field in item, field
+        assert {s["label"] for s in item["learning_outcomes"][0]["skills"]} == {"Omvårdnad", "Demensvård"}
+        detail = Client().get(f"/api/v1/microcredentials/{item['id']}").json()
+        assert detail["version"] == 1 and detail["status"] == "published"
+
+    def test_level_outside_1_to_8_is_a_422(self, published):
+        assert Client().get("/api/v1/microcredentials?seqf_level=9").status_code == 422
+
+    def test_provider_drafts_checks_and_region_publishes_through_the_api(
+        self, provider, provider_editor, region_admin, skills
+    ):
+        _t, secret = account_services.create_api_token(
+            user=provider_editor, name="x", scopes=["read", "write"]
+        )
+        editor = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+        created = editor.post(
+            "/api/v1/microcredentials",
+            {"provider": provider.slug, "title": "Ny mikromerit"},
+            content_type="application/json",
+        )
+        assert created.status_code == 201
+        mc_id = created.json()["id"]
+        checklist = editor.get(f"/api/v1/microcredentials/{mc_id}/draft/checklist").json()
+        assert checklist[0]["field"] == "summary"
+        bad = editor.patch(
+            f"/api/v1/microcredentials/{mc_id}/draft", {"workload_hours": -1}, content_type="application/json"
+        )
+        assert bad.status_code == 422 and bad.json()["field"] == "workload_hours"
+        ok = editor.patch(
+            f"/api/v1/microcredentials/{mc_id}/draft",
+            {
+                **COMPLETE,
+                "learning_outcomes": [{"text": "Kunna något.", "skills": [skills[0].pk]}],
+            },
+            content_type="application/json",
+        )
+        assert ok.status_code == 200, ok.json()
+        _t, admin_secret = account_services.create_api_token(user=region_admin, name="y", scopes=["admin"])
+        published = Client(HTTP_AUTHORIZATION=f"Bearer {admin_secret}").post(
+            f"/api/v1/microcredentials/{mc_id}/publish"
+        )
+        assert published.status_code == 200
+        assert Client().get(f"/api/v1/microcredentials/{mc_id}").json()["title"] == "Ny mikromerit"
+
+    def test_publishing_an_incomplete_draft_lists_what_is_missing(
+        self, provider, provider_editor, region_admin
+    ):
+        version = services.create_microcredential(provider=provider, acting_user=provider_editor, title="Tom")
+        _t, secret = account_services.create_api_token(user=region_admin, name="y", scopes=["admin"])
+        response = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").post(
+            f"/api/v1/microcredentials/{version.microcredential.pk}/publish"
+        )
+        assert response.status_code == 422
+        assert response.json()["code"] == "version_incomplete"
+        assert response.json()["missing"][0]["field"] == "summary"
+
+    def test_another_organisation_cannot_create_for_this_provider(self, provider, other_admin):
+        _t, secret = account_services.create_api_token(user=other_admin, name="x", scopes=["write"])
+        response = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").post(
+            "/api/v1/microcredentials",
+            {"provider": provider.slug, "title": "Kapad"},
+            content_type="application/json",
+        )
+        assert response.status_code == 404
+        assert MicroCredential.objects.count() == 0
+
+
+def test_demo_has_at_least_twelve_complete_published_microcredentials_across_the_tracks():
+    from mimis.catalog.models import MicroCredentialVersion
+    from mimis.demo.services import load_demo_data
+
+    load_demo_data()
+    versions = list(MicroCredentialVersion.objects.filter(status="published"))
+    assert len(versions) >= 12
+    assert all(services.missing_elements(v) == [] for v in versions)
+    groups = {g for v in versions for g in v.target_groups}
+    assert {"outside_labour_market", "health_social_care", "small_business"} <= groups
