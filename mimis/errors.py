@@ -48,5 +48,7 @@ class ValidationFailed(MimisError):
 
 class Conflict(MimisError):
     code = "conflict"
-    default_message = _("That cannot be done now because something has changed. Reload the page and try again.")
+    default_message = _(
+        "That cannot be done now because something has changed. Reload the page and try again."
+    )
     http_status = 409

@@ -493,8 +493,9 @@ def create_api_token(
 
 
 @transaction.atomic
-def revoke_api_token(*, token: ApiToken, acting_user: User) -> ApiToken:
-    if token.user_id != acting_user.pk:
+def revoke_api_token(*, token: ApiToken, acting_user: User | None) -> ApiToken:
+    """Revoke a token: its owner, an admin of its organisation, or the server's shell (acting_user None)."""
+    if acting_user is not None and token.user_id != acting_user.pk:
         if token.organisation is None:
             from mimis.errors import NotFound
 
@@ -503,7 +504,13 @@ def revoke_api_token(*, token: ApiToken, acting_user: User) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        record("api_token.revoked", actor=acting_user, organisation=token.organisation, target=token)
+        record(
+            "api_token.revoked",
+            actor=acting_user,
+            organisation=token.organisation,
+            target=token,
+            actor_label=None if acting_user is not None else "shell",
+        )
     return token
 
 

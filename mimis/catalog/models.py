@@ -210,7 +210,10 @@ class MicroCredentialVersion(models.Model):
                 name="mc_version_seqf_level_range",
             ),
         ]
-        indexes = [models.Index(fields=["status", "seqf_level"], name="mc_version_status_level_idx")]
+        indexes = [
+            models.Index(fields=["status", "seqf_level"], name="mc_version_status_level_idx"),
+            models.Index(fields=["status", "title"], name="mc_version_status_title_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.number})"
@@ -218,6 +221,10 @@ class MicroCredentialVersion(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == VersionStatus.DRAFT
+
+    @property
+    def language_labels(self) -> list[str]:
+        return [str(LANGUAGES.get(code, code)) for code in self.languages]
 
 
 class LearningOutcome(models.Model):

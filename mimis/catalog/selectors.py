@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from mimis.catalog.models import LearningOutcome, MicroCredential, MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound
@@ -46,11 +48,9 @@ def _with_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroC
 def catalogue_search(*, filters: CatalogueFilters) -> QuerySet[MicroCredentialVersion]:
     """Published micro-credentials matching the words (inflection-tolerant) and every filter given."""
     versions = MicroCredentialVersion.objects.filter(status=VersionStatus.PUBLISHED)
-    for word in normalise(filters.query).split():
-        # Every query word must match a word of the text or, inflected, its stem.
-        versions = versions.filter(
-            Q(search_text__contains=f" {word}") | Q(search_text__contains=f" {stem(word)}")
-        )
+    words = [w for w in normalise(filters.query).replace("+", " ").replace("#", " ").split() if w]
+    if words:
+        versions = _matching(versions, words)
     if filters.sector:
         versions = versions.filter(sectors=filters.sector)
     if filters.occupation:
@@ -75,6 +75,30 @@ def catalogue_search(*, filters: CatalogueFilters) -> QuerySet[MicroCredentialVe
     if filters.sector or filters.occupation or filters.skill:
         versions = versions.distinct()
     return _with_details(versions).order_by(*SORTS.get(filters.sort, SORTS["title"]))
+
+
+def _matching(
+    versions: QuerySet[MicroCredentialVersion], words: list[str]
+) -> QuerySet[MicroCredentialVersion]:
+    """Every query word must start a word of the text, as typed or as its stem ("omsorgen" → "omsorg")."""
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        expression = " AND ".join(f'("{w}"* OR "{stem(w)}"*)' for w in words)
+        return versions.filter(
+            pk__in=RawSQL(
+                "SELECT rowid FROM catalog_version_fts WHERE catalog_version_fts MATCH %s", [expression]
+            )
+        )
+    if vendor == "postgresql":
+        expression = " & ".join(f"({w}:* | {stem(w)}:*)" for w in words)
+        return versions.extra(  # noqa: S610 - parameters are bound, not interpolated
+            where=["to_tsvector('swedish', search_text) @@ to_tsquery('swedish', %s)"], params=[expression]
+        )
+    for word in words:  # other databases: a plain scan
+        versions = versions.filter(
+            Q(search_text__contains=f" {word}") | Q(search_text__contains=f" {stem(word)}")
+        )
+    return versions
 
 
 def published_version(*, slug: str) -> MicroCredentialVersion:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -209,6 +209,20 @@ def refresh_search_text(version: MicroCredentialVersion) -> None:
         " " + " ".join(dict.fromkeys(words)) + " | " + " ".join(dict.fromkeys(stem(w) for w in words)) + " "
     )
     MicroCredentialVersion.objects.filter(pk=version.pk).update(search_text=text)
+    sync_search_index([version.pk])
+
+
+def sync_search_index(version_ids: list[int]) -> None:
+    """Copy search_text into SQLite's FTS5 table (PostgreSQL's GIN index follows the column by itself)."""
+    if connection.vendor != "sqlite" or not version_ids:
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(version_ids), 500):
+            chunk = version_ids[start : start + 500]
+            marks = ",".join("%s" for _ in chunk)
+            cursor.execute(f"DELETE FROM catalog_version_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+            insert = f"INSERT INTO catalog_version_fts (rowid, search_text) SELECT id, search_text FROM catalog_microcredentialversion WHERE id IN ({marks})"  # noqa: S608, E501 - only placeholders are interpolated
+            cursor.execute(insert, chunk)
 
 
 def _unique_slug(title: str) -> str:

@@ -1,10 +1,20 @@
 from django.urls import path
 
-from mimis.catalog import views
+from mimis.catalog import authoring_views, views
 
 app_name = "catalog"
 
 urlpatterns = [
     path("microcredentials/", views.catalogue, name="catalogue"),
+    path("microcredentials/skill-picker/", authoring_views.skill_picker, name="skill_picker"),
     path("microcredentials/<slug:slug>/", views.detail, name="detail"),
+    path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
+    path("microcredentials/<slug:slug>/new-version/", authoring_views.start_new_version, name="new_version"),
+    path("microcredentials/<slug:slug>/publish/", authoring_views.publish, name="publish"),
+    path(
+        "organisations/<slug:slug>/microcredentials/",
+        authoring_views.organisation_microcredentials,
+        name="organisation_microcredentials",
+    ),
+    path("organisations/<slug:slug>/microcredentials/new/", authoring_views.create, name="create"),
 ]

@@ -51,6 +51,14 @@ def navigation_for(user: User, memberships: list[OrganisationMembership]) -> lis
             items.append(NavItem(_("Audit log"), reverse("audit:log")))
             break
     for entry in memberships:
+        if Capability.AUTHOR_MICROCREDENTIALS in entry.capabilities:
+            items.append(
+                NavItem(
+                    _("Our micro-credentials"),
+                    reverse("catalog:organisation_microcredentials", args=[entry.organisation.slug]),
+                )
+            )
+    for entry in memberships:
         items.append(
             NavItem(
                 entry.organisation.name,
@@ -139,6 +147,17 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
                     _("Every important change on the platform, who made it and when."),
                     reverse("audit:log"),
                     _("Open the audit log"),
+                )
+            )
+        if Capability.AUTHOR_MICROCREDENTIALS in entry.capabilities:
+            steps.append(
+                NextStep(
+                    _("Create a micro-credential"),
+                    _(
+                        "Describe what the learner will be able to do, link it to skills, and send it for publishing."
+                    ),
+                    reverse("catalog:create", args=[organisation.slug]),
+                    _("Create a micro-credential"),
                 )
             )
         if Capability.MANAGE_MEMBERS in entry.capabilities:

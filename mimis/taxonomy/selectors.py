@@ -32,13 +32,13 @@ def search_concepts(
         concepts = concepts.filter(deprecated=False)
     for word_stem in stems:
         concepts = concepts.filter(search_text__contains=word_stem)
-    first_stem = " ".join(stems)
+    stemmed = " ".join(stems)
     rank = Case(
         When(search_text__contains=f"|{normalised}|", then=Value(0)),
         When(search_text__contains=f"|{normalised}", then=Value(1)),
-        When(Q(search_text__contains=f" {normalised}"), then=Value(2)),
-        When(search_text__contains=f"|{first_stem}", then=Value(3)),
-        When(search_text__contains=f" {first_stem}", then=Value(4)),
+        When(search_text__contains=f" {normalised}", then=Value(2)),
+        When(search_text__contains=f"|{stemmed}", then=Value(3)),
+        When(search_text__contains=f" {stemmed}", then=Value(4)),
         default=Value(5),
         output_field=IntegerField(),
     )

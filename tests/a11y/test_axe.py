@@ -19,17 +19,36 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
-PUBLIC = ["/", "/account/login/", "/account/register/", "/account/password-reset/", "/organisations/",
-          "/microcredentials/", "/microcredentials/?q=omsorg&seqf_level=3", "/microcredentials/demensvard-grund/",
-          "/organisations/hkr/"]
+PUBLIC = [
+    "/",
+    "/account/login/",
+    "/account/register/",
+    "/account/password-reset/",
+    "/organisations/",
+    "/microcredentials/",
+    "/microcredentials/?q=omsorg&seqf_level=3",
+    "/microcredentials/demensvard-grund/",
+    "/organisations/hkr/",
+]
 PERSONA_PAGES = {
     "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],
-    "karin.hkr": ["/start/", "/organisations/hkr/", "/organisations/hkr/members/", "/organisations/hkr/edit/",
-                  "/organisations/hkr/tokens/"],
+    "karin.hkr": [
+        "/start/",
+        "/organisations/hkr/",
+        "/organisations/hkr/members/",
+        "/organisations/hkr/edit/",
+        "/organisations/hkr/tokens/",
+    ],
     "eva.region": ["/start/", "/platform/organisations/", "/platform/audit/", "/organisations/new/"],
 }
 

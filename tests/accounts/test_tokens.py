@@ -104,3 +104,14 @@ class TestTokensCommand:
         with pytest.raises(CommandError):
             call_command("tokens", "create", "--user", learner.email, "--org", provider.slug)
         assert ApiToken.objects.count() == 0
+
+
+def test_shell_revokes_a_token_by_prefix_and_the_trail_says_shell(learner):
+    from mimis.audit.models import AuditEntry
+
+    token, secret = services.create_api_token(user=learner, name="x")
+    out = io.StringIO()
+    call_command("tokens", "revoke", token.prefix, stdout=out)
+    assert out.getvalue().strip() == f"Revoked {token.prefix}."
+    assert services.authenticate_api_token(secret) is None
+    assert AuditEntry.objects.get(action="api_token.revoked").actor_label == "shell"

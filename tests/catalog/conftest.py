@@ -4,11 +4,18 @@ import pytest
 
 from mimis.catalog import services
 from mimis.taxonomy.models import Concept
+from mimis.taxonomy.text import search_text
 
 
-def concept(scheme: str, label: str, code: str = "") -> Concept:
+def concept(scheme: str, label: str, code: str = "", level: int | None = None) -> Concept:
     return Concept.objects.create(
-        scheme=scheme, source="jobtech", source_id=f"test-{scheme}-{label}", preferred_label=label, code=code
+        scheme=scheme,
+        source="jobtech",
+        source_id=f"test-{scheme}-{label}",
+        preferred_label=label,
+        code=code,
+        level=level,
+        search_text=search_text([label]),
     )
 
 
@@ -19,7 +26,7 @@ def skills(db) -> list[Concept]:
 
 @pytest.fixture
 def care_sector(db) -> Concept:
-    return concept("industry", "Vård och omsorg med boende", "87")
+    return concept("industry", "Vård och omsorg med boende", "87", level=2)
 
 
 COMPLETE = {

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from ninja.testing import TestClient
 
 from mimis.errors import NotFound
@@ -40,9 +41,20 @@ class TestConceptsEndpoint:
         assert "Demensvård" in {item["concept"]["preferred_label"] for item in body["related"]}
 
     def test_an_unknown_concept_is_404(self, client: TestClient) -> None:
-        # Alone, the router has no error mapping; mounted under /api/v1 this becomes a 404 with the code.
+        # Alone, the router has no error mapping; mounted under /api/v1 it answers 404 with the code.
         with pytest.raises(NotFound):
             client.get("/concepts/999999")
+        response = Client().get("/api/v1/taxonomy/concepts/999999")
+        assert (response.status_code, response.json()["code"]) == (404, "not_found")
+
+    def test_the_mounted_endpoint_needs_no_token(self) -> None:
+        load_demo_taxonomy()
+
+        response = Client().get("/api/v1/taxonomy/concepts", {"q": "vårdbiträden", "limit": 2})
+
+        assert response.status_code == 200
+        assert [item["source_id"] for item in response.json()] == ["UCxd_vFm_MKt", "tAJS_JNb_hDH"]
+        assert "/api/v1/taxonomy/levels" in Client().get("/api/v1/openapi.json").json()["paths"]
 
 
 class TestLevelsEndpoint:

@@ -81,5 +81,5 @@ class Command(BaseCommand):
         token = ApiToken.objects.filter(prefix=options["prefix"]).select_related("user").first()
         if token is None:
             raise CommandError(f"No token starts with {options['prefix']!r}.")
-        revoke_api_token(token=token, acting_user=token.user)
+        revoke_api_token(token=token, acting_user=None)
         self.stdout.write(f"Revoked {token.prefix}.")
