@@ -92,7 +92,7 @@ def _matching(
     if vendor == "postgresql":
         expression = " & ".join(f"({w}:* | {stem(w)}:*)" for w in words)
         return versions.extra(  # noqa: S610 - parameters are bound, not interpolated
-            where=["to_tsvector('swedish', search_text) @@ to_tsquery('swedish', %s)"], params=[expression]
+            where=["search_vector @@ to_tsquery('swedish', %s)"], params=[expression]
         )
     for word in words:  # other databases: a plain scan
         versions = versions.filter(

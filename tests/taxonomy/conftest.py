@@ -12,6 +12,16 @@ import pytest
 from mimis.taxonomy.models import Concept
 from mimis.taxonomy.text import search_text
 
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> None:
+    # These tests read importer messages word for word in English, the language they are written in;
+    # the Swedish wording is checked by tests/core/test_translations.py like every other string.
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 JOBTECH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "taxonomy" / "jobtech"
 ESCO_DIR = Path(__file__).resolve().parent / "fixtures" / "esco"
 

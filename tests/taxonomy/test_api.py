@@ -59,6 +59,9 @@ class TestConceptsEndpoint:
 
 class TestLevelsEndpoint:
     def test_eight_levels_with_descriptors_in_both_languages(self, client: TestClient) -> None:
+        from django.utils import translation
+
+        translation.activate("sv")  # the site's default; the module's fixture chose English for messages
         body = client.get("/levels").json()
 
         assert [item["level"] for item in body["levels"]] == list(range(1, 9))
