@@ -89,15 +89,26 @@ def load_demo_catalogue() -> int:
         provider = Organisation.objects.get(slug=spec["provider"])
         microcredential = MicroCredential.objects.create(provider=provider, slug=spec["slug"], is_demo=True)
         version = MicroCredentialVersion.objects.create(
-            microcredential=microcredential, number=1, status=VersionStatus.DRAFT, title=spec["title"],
-            title_en=spec["title_en"], summary=spec["summary"], languages=["sv"],
+            microcredential=microcredential,
+            number=1,
+            status=VersionStatus.DRAFT,
+            title=spec["title"],
+            title_en=spec["title_en"],
+            summary=spec["summary"],
+            languages=["sv"],
         )
         for position, (text, text_en, skills) in enumerate(spec["outcomes"]):
-            outcome = LearningOutcome.objects.create(version=version, position=position, text=text, text_en=text_en)
-            LearningOutcomeSkill.objects.bulk_create([
-                LearningOutcomeSkill(learning_outcome=outcome, skill=_concept({Scheme.SKILL}, preferred_label=label))
-                for label in skills
-            ])
+            outcome = LearningOutcome.objects.create(
+                version=version, position=position, text=text, text_en=text_en
+            )
+            LearningOutcomeSkill.objects.bulk_create(
+                [
+                    LearningOutcomeSkill(
+                        learning_outcome=outcome, skill=_concept({Scheme.SKILL}, preferred_label=label)
+                    )
+                    for label in skills
+                ]
+            )
         refresh_search_text(version)
         created += 1
     return created

@@ -397,8 +397,10 @@ MICROCREDENTIALS = [
 # A draft still being written, so authors see the checklist at work (it lacks level, assessment, QA).
 DRAFTS = [
     {
-        "slug": "anhorigstod-i-foreningslivet", "provider": "natverket-ideburen-sektor-skane",
-        "title": "Anhörigstöd i föreningslivet", "title_en": "Supporting relatives through associations",
+        "slug": "anhorigstod-i-foreningslivet",
+        "provider": "natverket-ideburen-sektor-skane",
+        "title": "Anhörigstöd i föreningslivet",
+        "title_en": "Supporting relatives through associations",
         "summary": "Stötta anhöriga till personer med demens genom träffar och samtal i föreningen.",
         "outcomes": [("Leda en anhöriggrupp med respekt för deltagarnas erfarenheter.", "", ["Anhörigstöd"])],
     },

@@ -49,15 +49,22 @@ PERSONA_PAGES = {
         "/organisations/hkr/edit/",
         "/organisations/hkr/tokens/",
     ],
-    "eva.region": ["/start/", "/platform/organisations/", "/platform/audit/", "/organisations/new/",
-                   "/microcredentials/anhorigstod-i-foreningslivet/edit/preview/"],
-    "ali.natverket": ["/organisations/natverket-ideburen-sektor-skane/microcredentials/",
-                      "/organisations/natverket-ideburen-sektor-skane/microcredentials/new/",
-                      "/microcredentials/anhorigstod-i-foreningslivet/edit/basics/",
-                      "/microcredentials/anhorigstod-i-foreningslivet/edit/outcomes/",
-                      "/microcredentials/anhorigstod-i-foreningslivet/edit/assessment/",
-                      "/microcredentials/anhorigstod-i-foreningslivet/edit/stacking/",
-                      "/microcredentials/anhorigstod-i-foreningslivet/edit/preview/"],
+    "eva.region": [
+        "/start/",
+        "/platform/organisations/",
+        "/platform/audit/",
+        "/organisations/new/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/preview/",
+    ],
+    "ali.natverket": [
+        "/organisations/natverket-ideburen-sektor-skane/microcredentials/",
+        "/organisations/natverket-ideburen-sektor-skane/microcredentials/new/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/basics/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/outcomes/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/assessment/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/stacking/",
+        "/microcredentials/anhorigstod-i-foreningslivet/edit/preview/",
+    ],
 }
 
 
