@@ -12,6 +12,7 @@ from mimis import __version__
 from mimis.accounts.api import router as accounts_router
 from mimis.api.auth import token_auth
 from mimis.audit.api import router as audit_router
+from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.taxonomy.api import router as taxonomy_router
@@ -74,4 +75,5 @@ def root(request: HttpRequest) -> dict[str, str]:
 api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/microcredentials", catalog_router)
+api.add_router("/pathways", pathway_router)
 api.add_router("/taxonomy", taxonomy_router)

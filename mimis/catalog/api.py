@@ -15,7 +15,7 @@ from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import ADMIN, WRITE
 from mimis.api.auth import authenticate_optional, require_scope
 from mimis.api.schemas import ErrorOut
-from mimis.catalog import selectors, services
+from mimis.catalog import pathways, selectors, services
 from mimis.catalog.models import MicroCredential, MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound
 
@@ -321,3 +321,85 @@ def publish(request: HttpRequest, microcredential_id: int) -> dict:
         raise NotFound()
     version = services.publish_version(version=draft, acting_user=request.user)
     return version_out(selectors.version_by_id(version_id=version.pk))
+
+
+pathway_router = Router(tags=["pathways"])
+
+
+class PathwayStepOut(Schema):
+    position: int
+    microcredential_id: int
+    slug: str
+
+
+class PathwayOut(Schema):
+    slug: str
+    title: str
+    title_en: str
+    description: str
+    owner: str
+    rule: str
+    required_count: int | None
+    needed: int
+    target_occupation: ConceptRef | None
+    steps: list[PathwayStepOut]
+
+
+class PathwayIn(Schema):
+    owner: str
+    title: str
+    title_en: str = ""
+    description: str = ""
+    rule: str
+    required_count: int | None = None
+    target_occupation: int | None = None
+    microcredentials: list[str] = Field(description="Slugs of published micro-credentials, in order")
+
+
+def pathway_out(pathway: Any) -> dict:
+    return {
+        "slug": pathway.slug,
+        "title": pathway.title,
+        "title_en": pathway.title_en,
+        "description": pathway.description,
+        "owner": pathway.owner.slug,
+        "rule": pathway.rule,
+        "required_count": pathway.required_count,
+        "needed": pathway.needed,
+        "target_occupation": _concept(pathway.target_occupation) if pathway.target_occupation else None,
+        "steps": [
+            {
+                "position": s.position,
+                "microcredential_id": s.microcredential_id,
+                "slug": s.microcredential.slug,
+            }
+            for s in pathway.steps.all()
+        ],
+    }
+
+
+@pathway_router.get("", response=list[PathwayOut], auth=None, summary="Stackable pathways")
+def list_pathways(request: HttpRequest) -> list[dict]:
+    return [pathway_out(p) for p in pathways.all_pathways()]
+
+
+@pathway_router.post(
+    "", response={201: PathwayOut, **ERRORS}, summary="Create a pathway of published micro-credentials"
+)
+def create_pathway(request: HttpRequest, payload: PathwayIn) -> Status[dict]:
+    require_scope(request, WRITE)
+    owner = Organisation.objects.filter(slug=payload.owner).first()
+    if owner is None:
+        raise NotFound()
+    pathway = pathways.create_pathway(
+        owner=owner,
+        acting_user=request.user,
+        title=payload.title,
+        title_en=payload.title_en,
+        description=payload.description,
+        rule=payload.rule,
+        required_count=payload.required_count,
+        target_occupation_id=payload.target_occupation,
+        microcredential_slugs=payload.microcredentials,
+    )
+    return Status(201, pathway_out(pathways.all_pathways().get(pk=pathway.pk)))

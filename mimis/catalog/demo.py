@@ -6,15 +6,18 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from mimis.accounts.models import Organisation
-from mimis.catalog.demo_data import DRAFTS, MICROCREDENTIALS
+from mimis.catalog.demo_data import DRAFTS, MICROCREDENTIALS, PATHWAYS
 from mimis.catalog.models import (
     CoDesigner,
     LearningOutcome,
     LearningOutcomeSkill,
     MicroCredential,
     MicroCredentialVersion,
+    Pathway,
+    PathwayStep,
     VersionStatus,
 )
 from mimis.catalog.services import refresh_search_text
@@ -110,5 +113,30 @@ def load_demo_catalogue() -> int:
                 ]
             )
         refresh_search_text(version)
+        created += 1
+    for spec in PATHWAYS:
+        slug = slugify(spec["title"])
+        if Pathway.objects.filter(slug=slug).exists():
+            continue
+        target = None
+        if spec["target_occupation_code"]:
+            target = _concept({Scheme.OCCUPATION_GROUP}, code=spec["target_occupation_code"])
+        pathway = Pathway.objects.create(
+            slug=slug,
+            owner=Organisation.objects.get(slug=spec["owner"]),
+            title=spec["title"],
+            title_en=spec["title_en"],
+            description=spec["description"],
+            rule=spec["rule"],
+            required_count=spec["required_count"],
+            target_occupation=target,
+            is_demo=True,
+        )
+        PathwayStep.objects.bulk_create(
+            [
+                PathwayStep(pathway=pathway, microcredential=MicroCredential.objects.get(slug=mc), position=i)
+                for i, mc in enumerate(spec["microcredentials"])
+            ]
+        )
         created += 1
     return created

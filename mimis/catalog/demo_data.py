@@ -405,3 +405,36 @@ DRAFTS = [
         "outcomes": [("Leda en anhöriggrupp med respekt för deltagarnas erfarenheter.", "", ["Anhörigstöd"])],
     },
 ]
+
+PATHWAYS = [
+    {
+        "owner": "vard-och-omsorg-kristianstad",
+        "rule": "ordered",
+        "required_count": None,
+        "title": "Väg in i äldreomsorgen",
+        "title_en": "A way into elderly care",
+        "description": "Fyra mikromeriter som tillsammans motsvarar introduktionen för nya medarbetare i "
+        "kommunens äldreomsorg, och kan räknas in i undersköterskeutbildningen.",
+        "target_occupation_code": "5321",
+        "microcredentials": [
+            "basal-hygien-i-vard-och-omsorg",
+            "forflyttning-och-ergonomi",
+            "demensvard-grund",
+            "social-dokumentation",
+        ],
+    },
+    {
+        "owner": "hkr",
+        "rule": "n_of",
+        "required_count": 2,
+        "title": "Digitalt småföretagande",
+        "title_en": "Running a small business digitally",
+        "description": "Välj två av tre mikromeriter efter vad ditt företag behöver.",
+        "target_occupation_code": None,
+        "microcredentials": [
+            "digital-bokforing-smaforetag",
+            "e-handel-for-smaforetag",
+            "kundservice-i-butik",
+        ],
+    },
+]

@@ -29,3 +29,8 @@ class DraftExists(Conflict):
 class UnknownConcept(ValidationFailed):
     code = "unknown_concept"
     default_message = _("Unknown taxonomy concept.")
+
+
+class PathwayInvalid(ValidationFailed):
+    code = "pathway_invalid"
+    default_message = _("The pathway is not valid.")

@@ -259,3 +259,62 @@ class LearningOutcomeSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learning_outcome_id} → {self.skill_id}"
+
+
+class PathwayRule(models.TextChoices):
+    ALL_OF = "all_of", _("All of them")
+    N_OF = "n_of", _("A number of them")
+    ORDERED = "ordered", _("All, in order")
+
+
+class Pathway(models.Model):
+    """Micro-credentials that together lead toward a role or a larger qualification (stackability)."""
+
+    slug = models.SlugField(_("short name in web addresses"), max_length=100, unique=True)
+    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pathways")
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    rule = models.CharField(_("what it takes"), max_length=16, choices=PathwayRule.choices)
+    required_count = models.PositiveSmallIntegerField(_("how many are needed"), null=True, blank=True)
+    target_occupation = models.ForeignKey(
+        "taxonomy.Concept",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leads toward the occupation"),
+    )
+    microcredentials = models.ManyToManyField(MicroCredential, through="PathwayStep", related_name="pathways")
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pathway")
+        verbose_name_plural = _("pathways")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def needed(self) -> int:
+        """How many of the micro-credentials complete the pathway."""
+        if self.rule == PathwayRule.N_OF and self.required_count:
+            return self.required_count
+        return self.steps.count()
+
+
+class PathwayStep(models.Model):
+    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
+    microcredential = models.ForeignKey(MicroCredential, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pathway", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["pathway", "microcredential"], name="pathway_step_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pathway_id}#{self.position}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from mimis.catalog import selectors
 from mimis.catalog.forms import CatalogueSearchForm
 from mimis.catalog.models import MicroCredentialVersion
+from mimis.catalog.pathways import pathways_of
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -76,6 +77,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "version": version,
             "microcredential": version.microcredential,
             "skills": selectors.skills_of(version),
+            "pathways": pathways_of(microcredential=version.microcredential),
             "json_ld": course_json_ld(request, version),
         },
     )
