@@ -8,6 +8,7 @@ urlpatterns = [
     path("microcredentials/", views.catalogue, name="catalogue"),
     path("microcredentials/skill-picker/", authoring_views.skill_picker, name="skill_picker"),
     path("microcredentials/<slug:slug>/", views.detail, name="detail"),
+    path("microcredentials/<slug:slug>/elm.jsonld", views.elm_export, name="elm"),
     path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
     path("microcredentials/<slug:slug>/new-version/", authoring_views.start_new_version, name="new_version"),
     path("microcredentials/<slug:slug>/publish/", authoring_views.publish, name="publish"),

@@ -3,11 +3,12 @@ from __future__ import annotations
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from mimis.catalog import selectors
+from mimis.catalog.elm import learning_achievement_specification
 from mimis.catalog.forms import CatalogueSearchForm
 from mimis.catalog.models import MicroCredentialVersion
 from mimis.catalog.pathways import pathways_of
@@ -81,3 +82,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "json_ld": course_json_ld(request, version),
         },
     )
+
+
+def elm_export(request: HttpRequest, slug: str) -> JsonResponse:
+    """The published version as a European Learning Model (ELM) JSON-LD learning specification."""
+    version = selectors.published_version(slug=slug)
+    url = request.build_absolute_uri(reverse("catalog:detail", args=[slug]))
+    response = JsonResponse(
+        learning_achievement_specification(version, url=url), json_dumps_params={"ensure_ascii": False}
+    )
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    response["Content-Disposition"] = f'attachment; filename="{slug}.elm.jsonld"'
+    return response

@@ -199,3 +199,20 @@ def test_demo_has_at_least_twelve_complete_published_microcredentials_across_the
     assert all(services.missing_elements(v) == [] for v in versions)
     groups = {g for v in versions for g in v.target_groups}
     assert {"outside_labour_market", "health_social_care", "small_business"} <= groups
+
+
+def test_elm_export_describes_the_learning_specification(published, skills):
+    version, _ = published
+    response = Client().get(f"/microcredentials/{version.microcredential.slug}/elm.jsonld")
+    assert response["Content-Type"].startswith("application/ld+json")
+    document = response.json()
+    assert document["@context"] == "http://data.europa.eu/snb/model/context/edc-ap"
+    assert document["type"] == "LearningAchievementSpecification"
+    assert document["title"] == {"sv": "Demensvård – grunder"}
+    assert document["eqfLevel"]["id"] == "http://data.europa.eu/snb/eqf/4"
+    assert document["volumeOfLearning"] == "PT40H"
+    assert document["creditPoint"]["point"] == "1.5"
+    assert document["language"][0]["id"].endswith("/language/SWE")
+    labels = {s["prefLabel"]["sv"] for s in document["learningOutcome"][0]["relatedSkill"]}
+    assert labels == {"Omvårdnad", "Demensvård"}
+    assert Client().get("/microcredentials/nothing-here/elm.jsonld").status_code == 404
