@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mimis.accounts.forms import add_service_error
-from mimis.accounts.permissions import Capability, is_platform_admin
+from mimis.accounts.models import Organisation
+from mimis.accounts.permissions import Capability, has_capability, is_platform_admin
 from mimis.accounts.selectors import organisation_for
-from mimis.catalog import selectors, services
+from mimis.catalog import codesign, selectors, services
 from mimis.catalog.authoring_forms import AssessmentForm, BasicsForm, StackingForm
 from mimis.catalog.models import MicroCredential, MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError, NotFound
@@ -191,17 +192,30 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
 
 
 def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpResponse:
+    microcredential = version.microcredential
+    is_provider_author = has_capability(
+        request.user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider
+    )
+    candidates = []
+    if is_provider_author:
+        taken = {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
+        approved = Organisation.objects.filter(status="approved", kind__in=codesign.CO_DESIGNER_KINDS)
+        candidates = [o for o in approved.order_by("name") if o.pk not in taken]
     return render(
         request,
         "catalog/authoring/preview.html",
         {
-            "microcredential": version.microcredential,
+            "microcredential": microcredential,
             "version": version,
             "steps": STEPS,
             "step": "preview",
             "missing": services.missing_elements(version) if version.is_editable else [],
             "can_publish": version.is_editable and is_platform_admin(request.user),
             "skills": selectors.skills_of(version),
+            "is_provider_author": is_provider_author,
+            "codesigner_candidates": candidates,
+            "codesigners": list(microcredential.co_designers.all()),
+            "comments": list(version.comments.select_related("author", "organisation")),
         },
     )
 
@@ -246,3 +260,58 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("catalog:edit", slug=slug, step="preview")
     messages.success(request, _("Published. It is now in the public catalogue."))
     return redirect(reverse("catalog:detail", args=[slug]))
+
+
+@login_required
+@require_POST
+def add_codesigner(request: HttpRequest, slug: str) -> HttpResponse:
+    microcredential = _microcredential_for_author(request, slug)
+    organisation = Organisation.objects.filter(slug=request.POST.get("organisation", "")).first()
+    try:
+        if organisation is None:
+            raise NotFound(_("Choose an organisation from the list."))
+        codesign.add_codesigner(
+            microcredential=microcredential, organisation=organisation, acting_user=request.user
+        )
+    except MimisError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(name)s can now edit and comment.") % {"name": organisation.name})
+    return redirect("catalog:edit", slug=slug, step="preview")
+
+
+@login_required
+@require_POST
+def remove_codesigner(request: HttpRequest, slug: str, organisation_slug: str) -> HttpResponse:
+    microcredential = _microcredential_for_author(request, slug)
+    organisation = Organisation.objects.filter(slug=organisation_slug).first()
+    if organisation is None:
+        raise NotFound()
+    try:
+        codesign.remove_codesigner(
+            microcredential=microcredential, organisation=organisation, acting_user=request.user
+        )
+    except MimisError as error:
+        messages.error(request, error.message)
+    return redirect("catalog:edit", slug=slug, step="preview")
+
+
+@login_required
+@require_POST
+def add_comment(request: HttpRequest, slug: str) -> HttpResponse:
+    microcredential = _microcredential_for_author(request, slug)
+    draft = microcredential.versions.filter(status=VersionStatus.DRAFT).first()
+    if draft is None:
+        raise NotFound()
+    try:
+        codesign.add_comment(
+            version=draft,
+            acting_user=request.user,
+            text=request.POST.get("text", ""),
+            element=request.POST.get("element", ""),
+        )
+    except MimisError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your comment is saved."))
+    return redirect("catalog:edit", slug=slug, step="preview")

@@ -318,3 +318,22 @@ class PathwayStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pathway_id}#{self.position}"
+
+
+class Comment(models.Model):
+    """A remark by an author or co-designer on a draft, optionally about one element (field)."""
+
+    version = models.ForeignKey(MicroCredentialVersion, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, related_name="+")
+    element = models.CharField(_("about"), max_length=64, blank=True)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.text[:60]

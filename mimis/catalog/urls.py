@@ -12,6 +12,13 @@ urlpatterns = [
     path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
     path("microcredentials/<slug:slug>/new-version/", authoring_views.start_new_version, name="new_version"),
     path("microcredentials/<slug:slug>/publish/", authoring_views.publish, name="publish"),
+    path("microcredentials/<slug:slug>/codesigners/", authoring_views.add_codesigner, name="add_codesigner"),
+    path(
+        "microcredentials/<slug:slug>/codesigners/<slug:organisation_slug>/remove/",
+        authoring_views.remove_codesigner,
+        name="remove_codesigner",
+    ),
+    path("microcredentials/<slug:slug>/comments/", authoring_views.add_comment, name="add_comment"),
     path(
         "organisations/<slug:slug>/microcredentials/",
         authoring_views.organisation_microcredentials,
