@@ -138,3 +138,45 @@ def test_form_errors_are_announced_and_the_page_works_by_keyboard(live_server, b
     assert page.get_attribute("#id_email", "aria-invalid") == "true"
     assert page.locator("[role=alert]").count() == 1
     assert serious_violations(page) == []
+
+
+def test_provider_drafts_a_microcredential_by_keyboard_in_swedish(live_server, demo, browser):
+    """A new author, keyboard only: basics, a learning outcome with a skill from the picker, then preview."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(page, live_server.url, "ali.natverket")
+    page.goto(live_server.url + "/organisations/natverket-ideburen-sektor-skane/microcredentials/new/")
+
+    def tab_to(selector: str) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement === document.querySelector({selector!r})"):
+                return
+        raise AssertionError(f"could not reach {selector} with Tab")
+
+    tab_to("#id_title")
+    page.keyboard.type("Föreningskunskap för nya ledare")
+    tab_to("#id_summary")
+    page.keyboard.type("Grunderna i att leda en förening.")
+    tab_to("#id_languages_0")
+    page.keyboard.press("Space")
+    tab_to("main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/edit/outcomes/")
+    assert "Utkastet är sparat" in page.inner_text(".messages")
+
+    tab_to("#text-0")
+    page.keyboard.type("Leda ett möte så att alla kommer till tals.")
+    tab_to("#q-0")
+    page.keyboard.type("anhörig")
+    page.wait_for_selector("#picker-0 input[type=checkbox]")
+    tab_to("#picker-0 input[type=checkbox]")
+    page.keyboard.press("Space")
+    tab_to("main form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/edit/assessment/")
+
+    page.goto(page.url.replace("/assessment/", "/preview/"))
+    body = page.inner_text("main")
+    assert "Leda ett möte så att alla kommer till tals." in body
+    assert "Checklista före publicering" in body
+    assert serious_violations(page) == []
