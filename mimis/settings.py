@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "mimis.audit",
     "mimis.taxonomy",
     "mimis.catalog",
+    "mimis.issuing",
     "mimis.api",
     "mimis.wallet",
     "mimis.demo",

@@ -3,10 +3,12 @@ from django.urls import include, path
 
 from mimis.api.api import api
 from mimis.core.views import healthz
+from mimis.issuing.views import did_json
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("mimis.core.urls")),

@@ -15,7 +15,7 @@ from mimis.accounts.selectors import has_confirmed_two_factor
 
 # Paths that must work before the second factor: the 2FA pages themselves, signing out, static files,
 # the health check and the token-authenticated API.
-_OPEN_PREFIXES = ("/static/", "/healthz", "/api/", "/i18n/")
+_OPEN_PREFIXES = ("/static/", "/healthz", "/api/", "/i18n/", "/issuers/")
 _OPEN_NAMES = ("accounts:two_factor_verify", "accounts:two_factor_setup", "accounts:logout")
 
 

@@ -8,9 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from mimis.accounts.models import Membership, Organisation, OrganisationStatus, User
+from mimis.accounts.permissions import PROVIDER_KINDS
 from mimis.audit.services import record
 from mimis.catalog.demo import load_demo_catalogue
 from mimis.demo import data
+from mimis.issuing.keys import ensure_issuer_keys
 from mimis.taxonomy.demo_data import load_demo_taxonomy
 
 
@@ -54,6 +56,9 @@ def load_demo_data() -> tuple[list[DemoLogin], int]:
             )
             created += was_created
         logins.append(DemoLogin(email, name, description))
+    for organisation in organisations.values():
+        if organisation.is_approved and organisation.kind in PROVIDER_KINDS:
+            created += len(ensure_issuer_keys(organisation=organisation))
     created += load_demo_taxonomy()
     created += load_demo_catalogue()
     if created:

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IssuingConfig(AppConfig):
+    name = "mimis.issuing"
+    label = "issuing"
+    verbose_name = _("Issuing credentials")

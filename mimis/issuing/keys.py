@@ -1,0 +1,130 @@
+"""Issuer identity (did:web served by MIMIS) and key management: create, rotate, mark compromised."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mimis.accounts.models import Organisation, OrganisationStatus, User
+from mimis.accounts.permissions import PROVIDER_KINDS, Capability, require_capability
+from mimis.audit.services import record
+from mimis.errors import Conflict, NotFound
+from mimis.issuing.models import IssuerKey, KeyAlgorithm, KeyStatus
+from mimis.vc import dids
+from mimis.vc.keys import PrivateKey, PublicKey, decrypt_private_key, encrypt_private_key, generate_key
+
+SIGNING_ALGORITHMS = (KeyAlgorithm.ED25519, KeyAlgorithm.P256)
+
+
+def issuer_did(organisation: Organisation) -> str:
+    """``did:web:<host>[%3A<port>]:issuers:<slug>``; its document is served at /issuers/<slug>/did.json."""
+    parts = urlsplit(settings.MIMIS_BASE_URL)
+    host = parts.hostname + (quote(f":{parts.port}", safe="") if parts.port else "")
+    return f"did:web:{host}:issuers:{organisation.slug}"
+
+
+def did_document(organisation: Organisation) -> dict[str, Any]:
+    """Active and retired keys verify; compromised keys are left out, so what they signed fails."""
+    keys = IssuerKey.objects.filter(organisation=organisation).exclude(status=KeyStatus.COMPROMISED)
+    if not keys.exists():
+        raise NotFound()
+    return dids.did_web_document(
+        issuer_did(organisation),
+        [(key.key_id, PublicKey.from_multibase(key.public_key)) for key in keys],
+    )
+
+
+def _new_key(organisation: Organisation, algorithm: str) -> IssuerKey:
+    private = generate_key(algorithm)
+    number = IssuerKey.objects.filter(organisation=organisation).count() + 1
+    prefix = "ed25519" if algorithm == KeyAlgorithm.ED25519 else "p256"
+    return IssuerKey.objects.create(
+        organisation=organisation,
+        key_id=f"{prefix}-{number}",
+        algorithm=algorithm,
+        public_key=private.public_key.to_multibase(),
+        encrypted_private_key=encrypt_private_key(private.to_bytes(), settings.MIMIS_KEY_ENCRYPTION_KEY),
+    )
+
+
+@transaction.atomic
+def ensure_issuer_keys(*, organisation: Organisation, acting_user: User | None = None) -> list[IssuerKey]:
+    """Give an approved provider an active Ed25519 and P-256 key if it lacks one (idempotent)."""
+    if organisation.status != OrganisationStatus.APPROVED or organisation.kind not in PROVIDER_KINDS:
+        raise Conflict(_("Only approved providers issue credentials."))
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    created = []
+    for algorithm in SIGNING_ALGORITHMS:
+        if not IssuerKey.objects.filter(
+            organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE
+        ).exists():
+            created.append(_new_key(organisation, algorithm))
+    if created:
+        record(
+            "issuer.keys_created",
+            actor=acting_user,
+            organisation=organisation,
+            actor_label=None if acting_user else "system",
+            data={"keys": [k.key_id for k in created]},
+        )
+    return created
+
+
+@transaction.atomic
+def rotate_key(*, organisation: Organisation, algorithm: str, acting_user: User) -> IssuerKey:
+    """A new key signs from now on; the old one stays in the DID document so earlier credentials verify."""
+    require_capability(acting_user, Capability.MANAGE_ORGANISATION_TOKENS, organisation)
+    IssuerKey.objects.select_for_update().filter(
+        organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE
+    ).update(status=KeyStatus.RETIRED, retired_at=timezone.now())
+    key = _new_key(organisation, algorithm)
+    record(
+        "issuer.key_rotated",
+        actor=acting_user,
+        organisation=organisation,
+        target=key,
+        data={"key_id": key.key_id, "algorithm": algorithm},
+    )
+    return key
+
+
+@transaction.atomic
+def mark_key_compromised(*, key: IssuerKey, acting_user: User) -> IssuerKey:
+    """Revoke a key: it leaves the DID document, so everything it signed fails verification.
+
+    A fresh key of the same algorithm is created at once so issuing can go on.
+    """
+    require_capability(acting_user, Capability.MANAGE_ORGANISATION_TOKENS, key.organisation)
+    key = IssuerKey.objects.select_for_update().get(pk=key.pk)
+    if key.status == KeyStatus.COMPROMISED:
+        return key
+    was_active = key.status == KeyStatus.ACTIVE
+    key.status = KeyStatus.COMPROMISED
+    key.compromised_at = timezone.now()
+    key.save(update_fields=["status", "compromised_at"])
+    if was_active:
+        _new_key(key.organisation, key.algorithm)
+    record(
+        "issuer.key_compromised",
+        actor=acting_user,
+        organisation=key.organisation,
+        target=key,
+        data={"key_id": key.key_id},
+    )
+    return key
+
+
+def signing_key(*, organisation: Organisation, algorithm: str) -> tuple[PrivateKey, str]:
+    """The active private key (decrypted in memory only) and its verification method id."""
+    key = IssuerKey.objects.filter(
+        organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE
+    ).first()
+    if key is None:
+        raise NotFound()
+    raw = decrypt_private_key(bytes(key.encrypted_private_key), settings.MIMIS_KEY_ENCRYPTION_KEY)
+    return PrivateKey.from_bytes(raw), f"{issuer_did(organisation)}#{key.key_id}"
