@@ -12,15 +12,13 @@ from mimis.accounts.models import Organisation
 from mimis.catalog.demo_data import DRAFTS, MICROCREDENTIALS, PATHWAYS
 from mimis.catalog.models import (
     CoDesigner,
-    LearningOutcome,
-    LearningOutcomeSkill,
     MicroCredential,
     MicroCredentialVersion,
     Pathway,
     PathwayStep,
     VersionStatus,
 )
-from mimis.catalog.services import refresh_search_text
+from mimis.catalog.services import create_outcomes, refresh_search_text
 from mimis.taxonomy.models import Concept, Scheme
 
 
@@ -72,18 +70,13 @@ def load_demo_catalogue() -> int:
         version.occupations.set(
             [_concept({Scheme.OCCUPATION_GROUP}, code=code) for code in spec["occupations"]]
         )
-        for position, (text, text_en, skills) in enumerate(spec["outcomes"]):
-            outcome = LearningOutcome.objects.create(
-                version=version, position=position, text=text, text_en=text_en
-            )
-            LearningOutcomeSkill.objects.bulk_create(
-                [
-                    LearningOutcomeSkill(
-                        learning_outcome=outcome, skill=_concept({Scheme.SKILL}, preferred_label=label)
-                    )
-                    for label in skills
-                ]
-            )
+        create_outcomes(
+            version,
+            [
+                (text, text_en, [_concept({Scheme.SKILL}, preferred_label=label) for label in skills])
+                for text, text_en, skills in spec["outcomes"]
+            ],
+        )
         refresh_search_text(version)
         created += 1
     for spec in DRAFTS:
@@ -100,18 +93,13 @@ def load_demo_catalogue() -> int:
             summary=spec["summary"],
             languages=["sv"],
         )
-        for position, (text, text_en, skills) in enumerate(spec["outcomes"]):
-            outcome = LearningOutcome.objects.create(
-                version=version, position=position, text=text, text_en=text_en
-            )
-            LearningOutcomeSkill.objects.bulk_create(
-                [
-                    LearningOutcomeSkill(
-                        learning_outcome=outcome, skill=_concept({Scheme.SKILL}, preferred_label=label)
-                    )
-                    for label in skills
-                ]
-            )
+        create_outcomes(
+            version,
+            [
+                (text, text_en, [_concept({Scheme.SKILL}, preferred_label=label) for label in skills])
+                for text, text_en, skills in spec["outcomes"]
+            ],
+        )
         refresh_search_text(version)
         created += 1
     for spec in PATHWAYS:

@@ -314,15 +314,7 @@ def set_learning_outcomes(
         skills = _concepts(f"learning_outcomes.{index}.skills", outcome.get("skills") or [], {Scheme.SKILL})
         prepared.append((text, str(outcome.get("text_en") or "").strip(), skills))
     version.learning_outcomes.all().delete()
-    created = []
-    for position, (text, text_en, skills) in enumerate(prepared):
-        outcome = LearningOutcome.objects.create(
-            version=version, position=position, text=text, text_en=text_en
-        )
-        LearningOutcomeSkill.objects.bulk_create(
-            [LearningOutcomeSkill(learning_outcome=outcome, skill=skill) for skill in skills]
-        )
-        created.append(outcome)
+    created = create_outcomes(version, prepared)
     refresh_search_text(version)
     record(
         "microcredential.outcomes_updated",
@@ -331,6 +323,22 @@ def set_learning_outcomes(
         target=version,
         data={"count": len(created)},
     )
+    return created
+
+
+def create_outcomes(
+    version: MicroCredentialVersion, outcomes: list[tuple[str, str, list[Concept]]]
+) -> list[LearningOutcome]:
+    """Store learning outcomes ``(text, text_en, skills)`` in order (callers have validated them)."""
+    created = []
+    for position, (text, text_en, skills) in enumerate(outcomes):
+        outcome = LearningOutcome.objects.create(
+            version=version, position=position, text=text, text_en=text_en
+        )
+        LearningOutcomeSkill.objects.bulk_create(
+            [LearningOutcomeSkill(learning_outcome=outcome, skill=skill) for skill in skills]
+        )
+        created.append(outcome)
     return created
 
 
@@ -415,11 +423,7 @@ def start_new_version(*, microcredential: MicroCredential, acting_user: User) ->
     draft.save()
     draft.sectors.set(sectors)
     draft.occupations.set(occupations)
-    for position, (text, text_en, skills) in enumerate(outcomes):
-        outcome = LearningOutcome.objects.create(version=draft, position=position, text=text, text_en=text_en)
-        LearningOutcomeSkill.objects.bulk_create(
-            [LearningOutcomeSkill(learning_outcome=outcome, skill=s) for s in skills]
-        )
+    create_outcomes(draft, outcomes)
     refresh_search_text(draft)
     record(
         "microcredential.version_started",
