@@ -3,12 +3,13 @@ from django.urls import include, path
 
 from mimis.api.api import api
 from mimis.core.views import healthz
-from mimis.issuing.views import did_json
+from mimis.issuing.views import did_json, status_list
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
+    path("issuers/<slug:slug>/status/<str:purpose>/<int:number>", status_list, name="issuer_status_list"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("mimis.core.urls")),

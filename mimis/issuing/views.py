@@ -15,3 +15,20 @@ def did_json(request: HttpRequest, slug: str) -> JsonResponse:
     response = JsonResponse(did_document(organisation))
     response["Content-Type"] = "application/did+json"
     return response
+
+
+def status_list(request: HttpRequest, slug: str, purpose: str, number: int) -> JsonResponse:
+    """A signed BitstringStatusListCredential; short cache so revocations show within a minute."""
+    from mimis.issuing.models import StatusList
+    from mimis.issuing.services import signed_status_list
+
+    status_list = get_object_or_404(
+        StatusList.objects.select_related("organisation"),
+        organisation__slug=slug,
+        purpose=purpose,
+        number=number,
+    )
+    response = JsonResponse(signed_status_list(status_list))
+    response["Content-Type"] = "application/vc+ld+json"
+    response["Cache-Control"] = "public, max-age=60"
+    return response
