@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "mimis.taxonomy",
     "mimis.catalog",
     "mimis.issuing",
+    "mimis.verification",
     "mimis.api",
     "mimis.wallet",
     "mimis.demo",

@@ -16,6 +16,7 @@ from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.taxonomy.api import router as taxonomy_router
+from mimis.verification.api import router as verification_router
 
 api = NinjaAPI(
     title="MIMIS API",
@@ -76,4 +77,5 @@ api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/microcredentials", catalog_router)
 api.add_router("/pathways", pathway_router)
+api.add_router("/verify", verification_router)
 api.add_router("/taxonomy", taxonomy_router)

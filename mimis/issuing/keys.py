@@ -21,11 +21,16 @@ from mimis.vc.keys import PrivateKey, PublicKey, decrypt_private_key, encrypt_pr
 SIGNING_ALGORITHMS = (KeyAlgorithm.ED25519, KeyAlgorithm.P256)
 
 
-def issuer_did(organisation: Organisation) -> str:
-    """``did:web:<host>[%3A<port>]:issuers:<slug>``; its document is served at /issuers/<slug>/did.json."""
+def issuer_did_prefix() -> str:
+    """``did:web:<host>[%3A<port>]:issuers:`` – every MIMIS issuer's DID starts with it."""
     parts = urlsplit(settings.MIMIS_BASE_URL)
     host = parts.hostname + (quote(f":{parts.port}", safe="") if parts.port else "")
-    return f"did:web:{host}:issuers:{organisation.slug}"
+    return f"did:web:{host}:issuers:"
+
+
+def issuer_did(organisation: Organisation) -> str:
+    """The organisation's DID; its document is served at /issuers/<slug>/did.json."""
+    return issuer_did_prefix() + organisation.slug
 
 
 def did_document(organisation: Organisation) -> dict[str, Any]:
