@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.audit.urls")),
     path("", include("mimis.wallet.urls")),
     path("", include("mimis.catalog.urls")),
+    path("", include("mimis.verification.urls")),
     prefix_default_language=False,
 )
 

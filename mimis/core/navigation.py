@@ -35,6 +35,7 @@ def _public_items() -> list[NavItem]:
     return [
         NavItem(_("Micro-credentials"), reverse("catalog:catalogue")),
         NavItem(_("Organisations"), reverse("accounts:organisation_list")),
+        NavItem(_("Check a credential"), reverse("verification:verify")),
     ]
 
 

@@ -39,6 +39,7 @@ PUBLIC = [
     "/microcredentials/?q=omsorg&seqf_level=3",
     "/microcredentials/demensvard-grund/",
     "/organisations/hkr/",
+    "/verify/",
 ]
 PERSONA_PAGES = {
     "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],
@@ -179,4 +180,13 @@ def test_provider_drafts_a_microcredential_by_keyboard_in_swedish(live_server, d
     body = page.inner_text("main")
     assert "Leda ett möte så att alla kommer till tals." in body
     assert "Checklista före publicering" in body
+    assert serious_violations(page) == []
+
+
+def test_verification_result_page_is_accessible(live_server, demo, browser):
+    page = browser.new_page()
+    page.goto(live_server.url + "/verify/")
+    page.fill("#id_pasted", '{"not": "a credential"}')
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert serious_violations(page) == []

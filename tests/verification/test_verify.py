@@ -119,3 +119,29 @@ def _tiny_png() -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
         + chunk(b"IEND", b"")
     )
+
+
+class TestPage:
+    def test_pasting_a_genuine_credential_says_so_in_plain_swedish(self, issued, provider):
+        body = Client().post("/verify/", {"pasted": json.dumps(issued.signed)}).content.decode()
+        assert "Meriten är äkta och giltig" in body
+        assert provider.name in body
+
+    def test_uploading_a_tampered_badge_image_says_what_failed(self, issued):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        tampered = copy.deepcopy(issued.signed)
+        tampered["credentialSubject"]["achievement"]["name"] = "Något annat"
+        png = baking.bake_png(_tiny_png(), tampered)
+        body = (
+            Client()
+            .post("/en/verify/", {"upload": SimpleUploadedFile("badge.png", png, "image/png")})
+            .content.decode()
+        )
+        assert "The credential could not be confirmed" in body
+        assert "The signature is intact" in body
+
+    def test_empty_and_unreadable_input_is_explained(self, db):
+        assert "Klistra in en merit eller välj en fil" in Client().post("/verify/", {}).content.decode()
+        body = Client().post("/verify/", {"pasted": "hej"}).content.decode()
+        assert 'aria-invalid="true"' in body

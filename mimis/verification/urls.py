@@ -1,0 +1,7 @@
+from django.urls import path
+
+from mimis.verification import views
+
+app_name = "verification"
+
+urlpatterns = [path("verify/", views.verify_page, name="verify")]
