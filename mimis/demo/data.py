@@ -136,3 +136,12 @@ PEOPLE = [
     ("johan", "Johan Persson", "sv", [], "Deltagare: vill bli undersköterska (vård och omsorg)"),
     ("linnea", "Linnea Berg", "en", [], "Deltagare: driver ett litet företag (English)"),
 ]
+
+# (learner e-mail local part, micro-credential slug): credentials already awarded in the demo story.
+AWARDS = [
+    ("fatima", "basal-hygien-i-vard-och-omsorg"),
+    ("fatima", "svenska-for-vard-och-omsorg"),
+    ("johan", "basal-hygien-i-vard-och-omsorg"),
+    ("johan", "demensvard-grund"),
+    ("linnea", "digital-bokforing-smaforetag"),
+]

@@ -23,6 +23,21 @@ class DemoLogin:
     description: str
 
 
+def _award_demo_credentials() -> int:
+    from mimis.catalog.models import MicroCredentialVersion, VersionStatus
+    from mimis.issuing.services import issue_credential
+
+    created = 0
+    for local_part, slug in data.AWARDS:
+        learner = User.objects.get(email=f"{local_part}@{data.DEMO_EMAIL_DOMAIN}")
+        version = MicroCredentialVersion.objects.get(
+            microcredential__slug=slug, status=VersionStatus.PUBLISHED
+        )
+        issued = issue_credential(version=version, email=learner.email, name=learner.name, acting_user=None)
+        created += issued.created
+    return created
+
+
 @transaction.atomic
 def load_demo_data() -> tuple[list[DemoLogin], int]:
     """Create the demo organisations and personas; return the log-ins and how many objects were new."""
@@ -61,6 +76,7 @@ def load_demo_data() -> tuple[list[DemoLogin], int]:
             created += len(ensure_issuer_keys(organisation=organisation))
     created += load_demo_taxonomy()
     created += load_demo_catalogue()
+    created += _award_demo_credentials()
     if created:
         record("demo.loaded", actor=None, actor_label="mimis demo", data={"objects_created": created})
     return logins, created
