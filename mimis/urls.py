@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from mimis.api.api import api
 from mimis.core.views import healthz
-from mimis.issuing.views import did_json, status_list
+from mimis.issuing.views import did_json, organisation_credentials, status_list
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.wallet.urls")),
     path("", include("mimis.catalog.urls")),
     path("", include("mimis.verification.urls")),
+    path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
     prefix_default_language=False,
 )
 

@@ -15,6 +15,7 @@ from mimis.audit.api import router as audit_router
 from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
+from mimis.issuing.api import router as issuing_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.verification.api import router as verification_router
 
@@ -78,4 +79,5 @@ api.add_router("/audit", audit_router)
 api.add_router("/microcredentials", catalog_router)
 api.add_router("/pathways", pathway_router)
 api.add_router("/verify", verification_router)
+api.add_router("/credentials", issuing_router)
 api.add_router("/taxonomy", taxonomy_router)

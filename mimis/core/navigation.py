@@ -161,6 +161,15 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
                     _("Create a micro-credential"),
                 )
             )
+        if Capability.ISSUE_CREDENTIALS in entry.capabilities:
+            steps.append(
+                NextStep(
+                    _("Issue credentials"),
+                    _("Award a published micro-credential to a learner, and revoke or suspend when needed."),
+                    reverse("issuer_credentials", args=[organisation.slug]),
+                    _("Issue credentials"),
+                )
+            )
         if Capability.MANAGE_MEMBERS in entry.capabilities:
             steps.append(
                 NextStep(

@@ -1,11 +1,24 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Organisation, OrganisationStatus
+from mimis.accounts.permissions import Capability
+from mimis.accounts.selectors import organisation_for
+from mimis.catalog.models import MicroCredentialVersion
+from mimis.errors import MimisError
+from mimis.issuing import services
+from mimis.issuing.forms import AwardForm
 from mimis.issuing.keys import did_document
+from mimis.issuing.models import Credential, StatusList
+from mimis.issuing.services import signed_status_list
 
 
 @cache_control(public=True, max_age=300)
@@ -19,9 +32,6 @@ def did_json(request: HttpRequest, slug: str) -> JsonResponse:
 
 def status_list(request: HttpRequest, slug: str, purpose: str, number: int) -> JsonResponse:
     """A signed BitstringStatusListCredential; short cache so revocations show within a minute."""
-    from mimis.issuing.models import StatusList
-    from mimis.issuing.services import signed_status_list
-
     status_list = get_object_or_404(
         StatusList.objects.select_related("organisation"),
         organisation__slug=slug,
@@ -32,3 +42,61 @@ def status_list(request: HttpRequest, slug: str, purpose: str, number: int) -> J
     response["Content-Type"] = "application/vc+ld+json"
     response["Cache-Control"] = "public, max-age=60"
     return response
+
+
+@login_required
+def organisation_credentials(request: HttpRequest, slug: str) -> HttpResponse:
+    """Award one credential from a form, and see, revoke or suspend what the organisation has issued."""
+    organisation = organisation_for(user=request.user, slug=slug, capability=Capability.ISSUE_CREDENTIALS)
+    form = AwardForm(request.POST if "award" in request.POST else None, organisation=organisation)
+    if request.method == "POST" and "award" in request.POST and form.is_valid():
+        version = get_object_or_404(MicroCredentialVersion, pk=form.cleaned_data["version"])
+        try:
+            issued = services.issue_credential(
+                version=version,
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                acting_user=request.user,
+                credential_format=form.cleaned_data["format"],
+            )
+        except MimisError as error:
+            add_service_error(form, error)
+        else:
+            if issued.created:
+                messages.success(
+                    request,
+                    _("The credential is issued to %(email)s.")
+                    % {"email": issued.credential.recipient_email},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("%(email)s already has this credential; nothing new was issued.")
+                    % {"email": issued.credential.recipient_email},
+                )
+            return redirect("issuer_credentials", slug=slug)
+    if request.method == "POST" and "action" in request.POST:
+        credential = get_object_or_404(
+            Credential, pk=request.POST.get("credential"), organisation=organisation
+        )
+        try:
+            if request.POST["action"] == "revoke":
+                services.revoke_credential(
+                    credential=credential, reason=request.POST.get("reason", ""), acting_user=request.user
+                )
+            elif request.POST["action"] == "suspend":
+                services.suspend_credential(
+                    credential=credential, reason=request.POST.get("reason", ""), acting_user=request.user
+                )
+            else:
+                services.reinstate_credential(credential=credential, acting_user=request.user)
+        except MimisError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The credential's status is changed and published."))
+        return redirect("issuer_credentials", slug=slug)
+    credentials = Credential.objects.filter(organisation=organisation).select_related("version")
+    page = Paginator(credentials, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "issuing/credentials.html", {"organisation": organisation, "form": form, "page": page}
+    )

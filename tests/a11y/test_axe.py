@@ -42,6 +42,7 @@ PUBLIC = [
     "/verify/",
 ]
 PERSONA_PAGES = {
+    "sara.medborgarskolan": ["/organisations/medborgarskolan-syd/credentials/"],
     "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],
     "karin.hkr": [
         "/start/",
