@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from mimis.accounts.models import (
     ApiToken,
@@ -49,6 +50,13 @@ def memberships_for(*, user: User) -> list[OrganisationMembership]:
         entry.capabilities = capabilities_in(user, entry.organisation)
         result.append(entry)
     return result
+
+
+def memberships_of_request(request: HttpRequest) -> list[OrganisationMembership]:
+    """memberships_for the signed-in user, computed once per request (navigation and pages share it)."""
+    if not hasattr(request, "_mimis_memberships"):
+        request._mimis_memberships = memberships_for(user=request.user)  # type: ignore[attr-defined]
+    return request._mimis_memberships  # type: ignore[attr-defined]
 
 
 def public_organisations() -> QuerySet[Organisation]:

@@ -165,7 +165,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "accounts/profile.html",
         {
             "form": form,
-            "memberships": selectors.memberships_for(user=user),
+            "memberships": selectors.memberships_of_request(request),
             "two_factor_on": selectors.has_confirmed_two_factor(user=user),
             "two_factor_required": requires_two_factor(user),
         },

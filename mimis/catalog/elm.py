@@ -39,7 +39,6 @@ MODES = {
     "online": ("http://data.europa.eu/snb/learning-assessment/920fbb3cbe", "Online"),
     "blended": ("http://data.europa.eu/snb/learning-assessment/e92d221e4d", "Blended"),
 }
-JOBTECH_CONCEPT = "http://data.jobtechdev.se/taxonomy/concept/{id}"
 
 
 def _lang_string(sv: str, en: str = "") -> dict[str, str]:
@@ -74,7 +73,7 @@ def learning_achievement_specification(version: MicroCredentialVersion, *, url: 
             else:
                 other.append(
                     _concept(
-                        JOBTECH_CONCEPT.format(id=skill.source_id),
+                        skill.uri,
                         "http://data.jobtechdev.se/taxonomy/concept-scheme/skill",
                         label,
                     )

@@ -6,14 +6,13 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
-from mimis.accounts.selectors import memberships_for
+from mimis.accounts.selectors import memberships_of_request
 from mimis.core.navigation import navigation_for
 
 
 def mimis(request: HttpRequest) -> dict[str, Any]:
     user = request.user
-    memberships = memberships_for(user=user) if user.is_authenticated else []
-    request.mimis_memberships = memberships  # type: ignore[attr-defined]
+    memberships = memberships_of_request(request) if user.is_authenticated else []
     path = request.get_full_path()
     return {
         "demo_mode": settings.DEMO_MODE,

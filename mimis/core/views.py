@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from mimis import __version__
-from mimis.accounts.selectors import memberships_for
+from mimis.accounts.selectors import memberships_of_request
 from mimis.core.navigation import next_steps_for
 
 
@@ -19,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    memberships = memberships_for(user=request.user)
+    memberships = memberships_of_request(request)
     return render(
         request,
         "core/dashboard.html",

@@ -37,8 +37,6 @@ from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
 from mimis.vc.jwt import sign_jwt
 
-JOBTECH_CONCEPT = "http://data.jobtechdev.se/taxonomy/concept/{id}"
-
 
 def status_list_url(status_list: StatusList) -> str:
     return settings.MIMIS_BASE_URL + reverse(
@@ -73,7 +71,7 @@ def _achievement(version: MicroCredentialVersion) -> vc.Achievement:
     alignments = []
     for outcome in version.learning_outcomes.all():
         for skill in outcome.skills.all():
-            url = skill.source_id if skill.source == "esco" else JOBTECH_CONCEPT.format(id=skill.source_id)
+            url = skill.uri
             framework = "ESCO" if skill.source == "esco" else "JobTech Taxonomy"
             alignments.append(
                 vc.Alignment(

@@ -77,6 +77,15 @@ class Concept(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.preferred_label}".strip()
 
+    @property
+    def uri(self) -> str:
+        """A global identifier: ESCO concepts are URIs already; JobTech ids live under JobTech's namespace."""
+        if self.source == Source.ESCO:
+            return self.source_id
+        if self.source == Source.JOBTECH:
+            return f"http://data.jobtechdev.se/taxonomy/concept/{self.source_id}"
+        return f"urn:mimis:concept:{self.source_id}"
+
 
 class ConceptRelation(models.Model):
     """A directed link: an occupation group's related skill, a broader concept, an ISCO equivalent …"""

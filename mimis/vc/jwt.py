@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from .credentials import issuer_id
 from .dids import ResolvedKey
 from .errors import JWTError, VCError
 from .keys import ED25519, P256, PrivateKey, b64url_decode, b64url_encode
@@ -49,15 +50,6 @@ def _json_b64(obj: Mapping[str, Any]) -> str:
     return b64url_encode(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
 
 
-def _issuer_id(credential: Mapping[str, Any]) -> str | None:
-    issuer = credential.get("issuer")
-    if isinstance(issuer, str):
-        return issuer
-    if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
-        return issuer["id"]
-    return None
-
-
 def _epoch(value: str) -> int:
     return int(parse_xsd_datetime(value).timestamp())
 
@@ -77,7 +69,7 @@ def sign_jwt(
     """Sign a credential (without ``proof``) as a compact JWS. P-256 keys give ``ES256``."""
     if "proof" in credential:
         raise JWTError("Credential secured as JWT must not carry an embedded proof", code="jwt_invalid_input")
-    issuer = _issuer_id(credential)
+    issuer = issuer_id(credential)
     if issuer is None or kid.split("#", 1)[0] != issuer:
         raise JWTError(
             "kid must be a verification method of the credential issuer", code="issuer_key_mismatch"
@@ -184,7 +176,7 @@ def verify_jwt(
     if not key.public_key.verify(signature, signing_input):
         raise JWTError("JWT signature is invalid", code="signature_invalid")
 
-    issuer = _issuer_id(credential)
+    issuer = issuer_id(credential)
     if style == "vc11":
         if issuer is None:
             issuer = payload.get("iss")

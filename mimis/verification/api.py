@@ -1,7 +1,6 @@
 # No "from __future__ import annotations": django-ninja reads these annotations at run time.
 """POST /api/v1/verify: anyone may verify a credential (JSON body: the credential, or a JWT string)."""
 
-import json
 from typing import Any
 
 from django.http import HttpRequest
@@ -37,16 +36,5 @@ class VerifyOut(Schema):
     summary="Verify a credential: send it as the JSON body, or a JWT as a JSON string or text",
 )
 def verify_endpoint(request: HttpRequest) -> dict[str, Any]:
-    body = request.body
-    if request.content_type == "application/json":
-        try:
-            parsed = json.loads(body or b"null")
-        except json.JSONDecodeError:
-            parsed = None
-        if isinstance(parsed, dict):
-            return verify(
-                parsed.get("verifiableCredential", parsed)
-                if isinstance(parsed.get("verifiableCredential"), dict)
-                else parsed
-            ).to_dict()
-    return verify(body).to_dict()
+    # read_credential handles a JSON credential, a JWT (as text or a JSON string) and {"verifiableCredential": …}.
+    return verify(request.body).to_dict()
