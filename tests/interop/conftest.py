@@ -1,0 +1,1 @@
+from tests.catalog.conftest import COMPLETE, care_sector, draft, skills  # noqa: F401
