@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from mimis.api.api import api
 from mimis.core.views import healthz
+from mimis.issuing import batch_views
 from mimis.issuing.views import did_json, organisation_credentials, status_list
 
 urlpatterns = [
@@ -19,6 +20,19 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.catalog.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
+    path(
+        "organisations/<slug:slug>/credentials/batches/new/", batch_views.new_batch, name="issuer_batch_new"
+    ),
+    path(
+        "organisations/<slug:slug>/credentials/batches/<uuid:batch_id>/",
+        batch_views.batch_detail,
+        name="issuer_batch",
+    ),
+    path(
+        "organisations/<slug:slug>/credentials/batches/<uuid:batch_id>/progress/",
+        batch_views.batch_progress,
+        name="issuer_batch_progress",
+    ),
     prefix_default_language=False,
 )
 

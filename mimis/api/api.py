@@ -39,6 +39,8 @@ def mimis_error(request: HttpRequest, exc: MimisError) -> HttpResponse:
         body["field"] = exc.field
     if getattr(exc, "missing", None):
         body["missing"] = [{"field": field, "message": str(message)} for field, message in exc.missing]
+    if getattr(exc, "rows", None):  # a batch: every bad row with what is wrong in it
+        body["rows"] = [{"row": row.number, "email": row.email, "errors": row.errors} for row in exc.rows]
     return api.create_response(request, body, status=exc.http_status)
 
 

@@ -48,25 +48,52 @@ def record(
     actor_label: str | None = None,
 ) -> AuditEntry:
     """Append one entry to the chain. Call it inside the transaction of the change it records."""
+    return record_many([Event(action, actor, organisation, target, data, actor_label)])[0]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to record with ``record_many``; the fields mean what ``record``'s arguments mean."""
+
+    action: str
+    actor: User | None
+    organisation: Organisation | None = None
+    target: models.Model | None = None
+    data: dict[str, Any] | None = None
+    actor_label: str | None = None
+
+
+def record_many(events: list[Event]) -> list[AuditEntry]:
+    """Append entries under one lock of the chain head (a batch of 10,000 issues stays fast).
+
+    Call it inside the transaction of the change it records.
+    """
+    if not events:
+        return []
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        entry = AuditEntry(
-            sequence=head.last_sequence + 1,
-            at=timezone.now(),
-            actor=actor if actor is not None and actor.is_authenticated else None,
-            actor_label=actor_label
-            or (actor.email if actor is not None and actor.is_authenticated else "system"),
-            organisation=organisation,
-            action=action,
-            object_type=target._meta.label_lower if target is not None else "",
-            object_id=str(target.pk) if target is not None else "",
-            data=json.loads(json.dumps(data or {}, default=str)),
-            previous_hash=head.last_hash,
-        )
-        entry.entry_hash = compute_entry_hash(entry)
-        entry.save()
-        AuditChainHead.objects.filter(pk=1).update(last_sequence=entry.sequence, last_hash=entry.entry_hash)
-        return entry
+        sequence, previous_hash, now = head.last_sequence, head.last_hash, timezone.now()
+        entries = []
+        for event in events:
+            actor = event.actor if event.actor is not None and event.actor.is_authenticated else None
+            sequence += 1
+            entry = AuditEntry(
+                sequence=sequence,
+                at=now,
+                actor=actor,
+                actor_label=event.actor_label or (actor.email if actor is not None else "system"),
+                organisation=event.organisation,
+                action=event.action,
+                object_type=event.target._meta.label_lower if event.target is not None else "",
+                object_id=str(event.target.pk) if event.target is not None else "",
+                data=json.loads(json.dumps(event.data or {}, default=str)),
+                previous_hash=previous_hash,
+            )
+            entry.entry_hash = previous_hash = compute_entry_hash(entry)
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries)
+        AuditChainHead.objects.filter(pk=1).update(last_sequence=sequence, last_hash=previous_hash)
+        return entries
 
 
 @dataclass(frozen=True)

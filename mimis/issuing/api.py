@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from mimis.accounts.permissions import Capability
@@ -16,8 +17,8 @@ from mimis.api.auth import check_token_organisation, require_scope
 from mimis.api.schemas import ErrorOut
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound
-from mimis.issuing import services
-from mimis.issuing.models import Credential
+from mimis.issuing import batches, services
+from mimis.issuing.models import Credential, IssuingBatch
 
 router = Router(tags=["credentials"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -149,3 +150,120 @@ def reinstate(request: HttpRequest, credential_id: uuid.UUID) -> dict:
     require_scope(request, ISSUE)
     credential = _credential_for_issuer(request, credential_id)
     return credential_out(services.reinstate_credential(credential=credential, acting_user=request.user))
+
+
+# --- batches -------------------------------------------------------------------------------------------
+
+
+class RecipientIn(Schema):
+    email: str
+    name: str
+    language: str = "sv"
+
+
+class BatchIn(Schema):
+    microcredential: str
+    format: str = "ldp"
+    recipients: list[RecipientIn]
+
+
+class BatchOut(Schema):
+    id: uuid.UUID
+    organisation: str
+    microcredential: str
+    version: int
+    format: str
+    status: str
+    total: int
+    issued: int
+    already_issued: int
+    error: str
+    created_at: datetime
+    finished_at: datetime | None
+
+
+def batch_out(batch: IssuingBatch) -> dict[str, Any]:
+    return {
+        "id": batch.pk,
+        "organisation": batch.organisation.slug,
+        "microcredential": batch.version.microcredential.slug,
+        "version": batch.version.number,
+        "format": batch.format,
+        "status": batch.status,
+        "total": batch.total,
+        "issued": batch.issued_count,
+        "already_issued": batch.existing_count,
+        "error": batch.error,
+        "created_at": batch.created_at,
+        "finished_at": batch.finished_at,
+    }
+
+
+def _published_version(request: HttpRequest, slug: str) -> MicroCredentialVersion:
+    version = (
+        MicroCredentialVersion.objects.select_related("microcredential__provider")
+        .filter(microcredential__slug=slug, status=VersionStatus.PUBLISHED)
+        .first()
+    )
+    if version is None:
+        raise NotFound()
+    check_token_organisation(request, version.microcredential.provider)
+    return version
+
+
+@router.post(
+    "/batches",
+    response={202: BatchOut, **ERRORS},
+    summary="Issue to many learners in the background; 422 lists every bad row and issues none",
+)
+def create_batch(request: HttpRequest, payload: BatchIn) -> Status[dict]:
+    require_scope(request, ISSUE)
+    version = _published_version(request, payload.microcredential)
+    batch = batches.create_batch_from_rows(
+        organisation=version.microcredential.provider,
+        version=version,
+        credential_format=payload.format,
+        rows=[recipient.dict() for recipient in payload.recipients],
+        acting_user=request.user,
+    )
+    return Status(202, batch_out(IssuingBatch.objects.get(pk=batch.pk)))
+
+
+@router.post(
+    "/batches/upload",
+    response={202: BatchOut, **ERRORS},
+    summary="Issue to the learners of a CSV or XLSX file (columns found from their headers)",
+)
+def upload_batch(
+    request: HttpRequest,
+    microcredential: Form[str],
+    file: File[UploadedFile],
+    format: Form[str] = "ldp",
+) -> Status[dict]:
+    require_scope(request, ISSUE)
+    version = _published_version(request, microcredential)
+    batch = batches.create_batch(
+        organisation=version.microcredential.provider,
+        version=version,
+        credential_format=format,
+        filename=file.name or "upload.csv",
+        content=file.read(),
+        acting_user=request.user,
+    )
+    batch = batches.start_batch(batch=batch, mapping=batch.mapping, acting_user=request.user)
+    return Status(202, batch_out(IssuingBatch.objects.get(pk=batch.pk)))
+
+
+@router.get("/batches/{batch_id}", response={200: BatchOut, **ERRORS}, summary="A batch's progress")
+def get_batch(request: HttpRequest, batch_id: uuid.UUID) -> dict:
+    require_scope(request, READ)
+    batch = (
+        IssuingBatch.objects.select_related("organisation", "version__microcredential")
+        .filter(pk=batch_id)
+        .first()
+    )
+    if batch is None:
+        raise NotFound()
+    organisation_for(user=request.user, slug=batch.organisation.slug, capability=Capability.ISSUE_CREDENTIALS)
+    check_token_organisation(request, batch.organisation)
+    return batch_out(batch)

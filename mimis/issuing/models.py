@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -47,6 +49,43 @@ class IssuerKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation.slug}#{self.key_id}"
+
+
+class ReissueStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("re-issue status", "Waiting to start")
+    RUNNING = "running", pgettext_lazy("re-issue status", "Re-issuing")
+    DONE = "done", pgettext_lazy("re-issue status", "Done")
+    FAILED = "failed", pgettext_lazy("re-issue status", "Stopped")
+
+
+class KeyReissue(models.Model):
+    """Re-issuing what a compromised key signed, by a durable background job (mimis.issuing.reissue)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.OneToOneField(IssuerKey, on_delete=models.PROTECT, related_name="reissue")
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReissueStatus.choices, default=ReissueStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0)
+    reissued_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Touched after every chunk; a job whose heartbeat is old lost its worker and may be started again.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("re-issue after a compromised key")
+        verbose_name_plural = _("re-issues after compromised keys")
+
+    def __str__(self) -> str:
+        return f"re-issue {self.key}"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.reissued_count / self.total) if self.total else 100
 
 
 STATUS_LIST_SIZE = 131_072  # entries per Bitstring Status List (16 KB): the spec's minimum, for herd privacy
@@ -97,6 +136,8 @@ class Credential(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="credentials")
     recipient_email = models.EmailField(_("recipient's e-mail"))
     recipient_name = models.CharField(_("recipient's name"), max_length=200)
+    # The language of the e-mails to the learner until they have an account with a preference.
+    recipient_language = models.CharField(_("recipient's language"), max_length=8, default="sv")
     format = models.CharField(_("format"), max_length=8, choices=CredentialFormat.choices)
     document = models.JSONField(null=True, blank=True)
     token = models.TextField(blank=True)
@@ -113,7 +154,14 @@ class Credential(models.Model):
     state_changed_at = models.DateTimeField(null=True, blank=True)
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    batch = models.ForeignKey(
+        "IssuingBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="credentials"
+    )
     valid_until = models.DateTimeField(null=True, blank=True)
+    # Set when the credential was re-issued after its key was compromised (see mimis.issuing.reissue).
+    replaced_by = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaces"
+    )
 
     class Meta:
         verbose_name = _("credential")
@@ -123,3 +171,85 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.recipient_email})"
+
+
+class BatchStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("batch status", "Not started")
+    QUEUED = "queued", pgettext_lazy("batch status", "Waiting to start")
+    RUNNING = "running", pgettext_lazy("batch status", "Issuing")
+    DONE = "done", pgettext_lazy("batch status", "Done")
+    FAILED = "failed", pgettext_lazy("batch status", "Stopped")
+
+
+MAX_BATCH_FILE_BYTES = 5 * 1024 * 1024
+MAX_BATCH_ROWS = 20_000
+
+
+class IssuingBatch(models.Model):
+    """Many awards from one CSV/XLSX file (or API list), issued by a durable background job.
+
+    The uploaded file is kept until the batch starts so the issuer can map columns and preview rows; then
+    the rows live in ``BatchRow`` and the job works through the rows that have no credential yet, so a
+    job that dies half-way is resumed without issuing anyone twice.
+    """
+
+    id = models.UUIDField(primary_key=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="issuing_batches")
+    version = models.ForeignKey(
+        "catalog.MicroCredentialVersion", on_delete=models.PROTECT, related_name="issuing_batches"
+    )
+    format = models.CharField(_("format"), max_length=8, choices=CredentialFormat.choices)
+    source_name = models.CharField(_("file"), max_length=255, blank=True)
+    source_file = models.BinaryField(null=True, editable=False)
+    mapping = models.JSONField(default=dict)
+    status = models.CharField(
+        _("status"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.DRAFT
+    )
+    total = models.PositiveIntegerField(default=0)
+    issued_count = models.PositiveIntegerField(default=0)
+    existing_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    # Started by ``mimis credentials batch`` on the server (trusted), not by a person who later left.
+    from_shell = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Touched after every chunk; a running batch whose heartbeat is old lost its worker and is resumed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("issuing batch")
+        verbose_name_plural = _("issuing batches")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.slug} batch {self.id}"
+
+    @property
+    def processed(self) -> int:
+        return self.issued_count + self.existing_count
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0
+
+
+class BatchRow(models.Model):
+    """One learner of a batch; ``credential`` is set in the same transaction that issues it."""
+
+    batch = models.ForeignKey(IssuingBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField(_("row"))
+    email = models.EmailField()
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, default="sv")
+    credential = models.ForeignKey(Credential, on_delete=models.SET_NULL, null=True, related_name="+")
+    already_issued = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["batch", "number"]
+        constraints = [models.UniqueConstraint(fields=["batch", "number"], name="batch_row_unique")]
+        indexes = [models.Index(fields=["batch", "credential"], name="batch_row_pending_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id} row {self.number}"

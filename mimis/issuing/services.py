@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,10 +18,10 @@ from django.utils.translation import gettext as _
 from mimis.accounts.models import Organisation, User
 from mimis.accounts.permissions import Capability, require_capability
 from mimis.accounts.services import normalise_email
-from mimis.audit.services import record
+from mimis.audit.services import Event, record, record_many
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
-from mimis.issuing import keys
+from mimis.issuing import keys, tasks
 from mimis.issuing.errors import CredentialStateConflict, VersionNotPublished
 from mimis.issuing.models import (
     STATUS_LIST_SIZE,
@@ -28,6 +29,7 @@ from mimis.issuing.models import (
     CredentialFormat,
     CredentialState,
     IssuerKey,
+    IssuingBatch,
     KeyAlgorithm,
     KeyStatus,
     StatusList,
@@ -44,26 +46,37 @@ def status_list_url(status_list: StatusList) -> str:
     )
 
 
-def allocate_status_index(*, organisation: Organisation, purpose: str) -> tuple[StatusList, int]:
-    """The next free index of the issuer's current list; a new list starts when one is full.
+def allocate_status_indexes(
+    *, organisation: Organisation, purpose: str, count: int
+) -> list[tuple[StatusList, int]]:
+    """The next ``count`` free indexes of the issuer's lists; a new list starts when one is full.
 
     Runs inside the caller's transaction; the row lock makes concurrent issuers wait, so no index is
     handed out twice.
     """
-    current = (
-        StatusList.objects.select_for_update()
-        .filter(organisation=organisation, purpose=purpose)
-        .order_by("-number")
-        .first()
-    )
-    if current is None or current.next_index >= STATUS_LIST_SIZE:
-        current = StatusList.objects.create(
-            organisation=organisation, purpose=purpose, number=(current.number + 1) if current else 1
+    allocated: list[tuple[StatusList, int]] = []
+    while len(allocated) < count:
+        current = (
+            StatusList.objects.select_for_update()
+            .filter(organisation=organisation, purpose=purpose)
+            .order_by("-number")
+            .first()
         )
-        current = StatusList.objects.select_for_update().get(pk=current.pk)
-    index = current.next_index
-    StatusList.objects.filter(pk=current.pk).update(next_index=index + 1)
-    return current, index
+        if current is None or current.next_index >= STATUS_LIST_SIZE:
+            current = StatusList.objects.create(
+                organisation=organisation, purpose=purpose, number=(current.number + 1) if current else 1
+            )
+            current = StatusList.objects.select_for_update().get(pk=current.pk)
+        first = current.next_index
+        last = min(STATUS_LIST_SIZE, first + count - len(allocated))
+        StatusList.objects.filter(pk=current.pk).update(next_index=last)
+        allocated.extend((current, index) for index in range(first, last))
+    return allocated
+
+
+def allocate_status_index(*, organisation: Organisation, purpose: str) -> tuple[StatusList, int]:
+    """One index; see ``allocate_status_indexes``."""
+    return allocate_status_indexes(organisation=organisation, purpose=purpose, count=1)[0]
 
 
 def _achievement(version: MicroCredentialVersion) -> vc.Achievement:
@@ -116,7 +129,18 @@ class Issued:
         )
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    name: str
+    language: str = "sv"
+
+
+def idempotency_key(version: MicroCredentialVersion, email: str) -> str:
+    """One credential per version and learner: issuing again returns the first one."""
+    return hashlib.sha256(f"{version.pk}:{email}".encode()).hexdigest()
+
+
 def issue_credential(
     *,
     version: MicroCredentialVersion,
@@ -124,10 +148,34 @@ def issue_credential(
     name: str,
     acting_user: User | None,
     credential_format: str = CredentialFormat.LDP,
+    language: str = "sv",
 ) -> Issued:
     """Sign a credential for one learner. Issuing the same version to the same e-mail again returns the first.
 
     ``acting_user`` None means the server's shell (``mimis credentials issue``), which is trusted.
+    """
+    return issue_credentials(
+        version=version,
+        recipients=[Recipient(email, name, language)],
+        acting_user=acting_user,
+        credential_format=credential_format,
+    )[0]
+
+
+@transaction.atomic
+def issue_credentials(
+    *,
+    version: MicroCredentialVersion,
+    recipients: Sequence[Recipient],
+    acting_user: User | None,
+    credential_format: str = CredentialFormat.LDP,
+    batch: IssuingBatch | None = None,
+) -> list[Issued]:
+    """Sign credentials for several learners in one transaction, in the order given.
+
+    Learners who already hold this version get their first credential back (``created`` False). Each new
+    credential gets its status entries, an audit entry and a queued e-mail to the learner; the e-mail
+    task is queued in the same transaction, so it exists exactly when the credential does.
     """
     version = MicroCredentialVersion.objects.select_related("microcredential__provider").get(pk=version.pk)
     organisation = version.microcredential.provider
@@ -135,92 +183,141 @@ def issue_credential(
         require_capability(acting_user, Capability.ISSUE_CREDENTIALS, organisation)
     if version.status != VersionStatus.PUBLISHED:
         raise VersionNotPublished()
-    email = normalise_email(email)
-    name = (name or "").strip()
-    if not name:
-        raise ValidationFailed(_("Enter the learner's name."), field="name")
     if credential_format not in CredentialFormat.values:
         raise ValidationFailed(_("Choose the format ldp or jwt."), field="format")
-    idempotency_key = hashlib.sha256(f"{version.pk}:{email}".encode()).hexdigest()
-    existing = Credential.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return Issued(existing, created=False)
+    cleaned = []
+    for recipient in recipients:
+        name = (recipient.name or "").strip()
+        if not name:
+            raise ValidationFailed(_("Enter the learner's name."), field="name")
+        language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "sv"
+        cleaned.append(Recipient(normalise_email(recipient.email), name, language))
+    wanted = {idempotency_key(version, r.email): r for r in cleaned}
+    existing = {c.idempotency_key: c for c in Credential.objects.filter(idempotency_key__in=list(wanted))}
+    new = {key: r for key, r in wanted.items() if key not in existing}
+    created: dict[str, Credential] = {}
+    if new:
+        created = _sign_and_store(
+            version=version,
+            organisation=organisation,
+            recipients=new,
+            acting_user=acting_user,
+            credential_format=credential_format,
+            batch=batch,
+        )
+    results, seen = [], set()
+    for recipient in cleaned:
+        key = idempotency_key(version, recipient.email)
+        # The same address twice in one call: the second gets the first's credential, not a new one.
+        results.append(Issued(created.get(key) or existing[key], created=key in created and key not in seen))
+        seen.add(key)
+    return results
 
+
+def _sign_and_store(
+    *,
+    version: MicroCredentialVersion,
+    organisation: Organisation,
+    recipients: dict[str, Recipient],
+    acting_user: User | None,
+    credential_format: str,
+    batch: IssuingBatch | None,
+) -> dict[str, Credential]:
     keys.ensure_issuer_keys(organisation=organisation, acting_user=acting_user)
     algorithm = KeyAlgorithm.ED25519 if credential_format == CredentialFormat.LDP else KeyAlgorithm.P256
     private_key, method = keys.signing_key(organisation=organisation, algorithm=algorithm)
     key = IssuerKey.objects.get(organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE)
-    revocation_list, revocation_index = allocate_status_index(
-        organisation=organisation, purpose=StatusPurpose.REVOCATION
+    count = len(recipients)
+    revocation = allocate_status_indexes(
+        organisation=organisation, purpose=StatusPurpose.REVOCATION, count=count
     )
-    suspension_list, suspension_index = allocate_status_index(
-        organisation=organisation, purpose=StatusPurpose.SUSPENSION
+    suspension = allocate_status_indexes(
+        organisation=organisation, purpose=StatusPurpose.SUSPENSION, count=count
     )
     now = timezone.now().replace(microsecond=0)
     valid_until = now + timedelta(days=30 * version.validity_months) if version.validity_months else None
-    credential_id = uuid.uuid4()
+    achievement = _achievement(version)
     issuer_profile = vc.IssuerProfile(
         id=keys.issuer_did(organisation),
         name=organisation.name,
         url=organisation.website
         or settings.MIMIS_BASE_URL + reverse("accounts:organisation_detail", args=[organisation.slug]),
     )
-    document = vc.build_credential(
-        credential_id=f"urn:uuid:{credential_id}",
-        issuer=issuer_profile,
-        achievement=_achievement(version),
-        learner=vc.Learner(email=email, name=name),
-        valid_from=now,
-        valid_until=valid_until,
-        awarded_date=now,
-        name=version.title,
-        description=version.summary,
-        credential_status=[
-            vc_status.status_list_entry(
-                status_list_credential=status_list_url(revocation_list),
-                index=revocation_index,
-                status_purpose="revocation",
-            ),
-            vc_status.status_list_entry(
-                status_list_credential=status_list_url(suspension_list),
-                index=suspension_index,
-                status_purpose="suspension",
-            ),
-        ],
+    list_urls = {sl.pk: status_list_url(sl) for sl, _i in revocation + suspension}
+    credentials: dict[str, Credential] = {}
+    for (idem, recipient), (revocation_list, revocation_index), (suspension_list, suspension_index) in zip(
+        recipients.items(), revocation, suspension, strict=True
+    ):
+        credential_id = uuid.uuid4()
+        document = vc.build_credential(
+            credential_id=f"urn:uuid:{credential_id}",
+            issuer=issuer_profile,
+            achievement=achievement,
+            learner=vc.Learner(email=recipient.email, name=recipient.name),
+            valid_from=now,
+            valid_until=valid_until,
+            awarded_date=now,
+            name=version.title,
+            description=version.summary,
+            credential_status=[
+                vc_status.status_list_entry(
+                    status_list_credential=list_urls[revocation_list.pk],
+                    index=revocation_index,
+                    status_purpose="revocation",
+                ),
+                vc_status.status_list_entry(
+                    status_list_credential=list_urls[suspension_list.pk],
+                    index=suspension_index,
+                    status_purpose="suspension",
+                ),
+            ],
+        )
+        signed_document, token = None, ""
+        if credential_format == CredentialFormat.LDP:
+            signed_document = vc.sign_credential(document, private_key, method)
+        else:
+            token = sign_jwt(document, private_key, method)
+        credentials[idem] = Credential(
+            id=credential_id,
+            version=version,
+            organisation=organisation,
+            recipient_email=recipient.email,
+            recipient_name=recipient.name,
+            recipient_language=recipient.language,
+            format=credential_format,
+            document=signed_document,
+            token=token,
+            key=key,
+            idempotency_key=idem,
+            revocation_list=revocation_list,
+            revocation_index=revocation_index,
+            suspension_list=suspension_list,
+            suspension_index=suspension_index,
+            issued_at=now,
+            issued_by=acting_user,
+            batch=batch,
+            valid_until=valid_until,
+        )
+    Credential.objects.bulk_create(credentials.values())
+    data = {"version": version.pk, "format": credential_format}
+    if batch is not None:
+        data["batch"] = str(batch.pk)
+    record_many(
+        [
+            Event(
+                "credential.issued",
+                actor=acting_user,
+                organisation=organisation,
+                target=credential,
+                actor_label=None if acting_user else "shell",
+                data=data,
+            )
+            for credential in credentials.values()
+        ]
     )
-    signed_document, token = None, ""
-    if credential_format == CredentialFormat.LDP:
-        signed_document = vc.sign_credential(document, private_key, method)
-    else:
-        token = sign_jwt(document, private_key, method)
-    credential = Credential.objects.create(
-        id=credential_id,
-        version=version,
-        organisation=organisation,
-        recipient_email=email,
-        recipient_name=name,
-        format=credential_format,
-        document=signed_document,
-        token=token,
-        key=key,
-        idempotency_key=idempotency_key,
-        revocation_list=revocation_list,
-        revocation_index=revocation_index,
-        suspension_list=suspension_list,
-        suspension_index=suspension_index,
-        issued_at=now,
-        issued_by=acting_user,
-        valid_until=valid_until,
-    )
-    record(
-        "credential.issued",
-        actor=acting_user,
-        organisation=organisation,
-        target=credential,
-        actor_label=None if acting_user else "shell",
-        data={"version": version.pk, "format": credential_format},
-    )
-    return Issued(credential, created=True)
+    for credential in credentials.values():
+        tasks.send_credential_issued_email.enqueue(credential_id=str(credential.pk))
+    return credentials
 
 
 def _set_bit(status_list: StatusList, index: int, value: bool) -> None:

@@ -17,7 +17,7 @@ from mimis.errors import MimisError
 from mimis.issuing import services
 from mimis.issuing.forms import AwardForm
 from mimis.issuing.keys import did_document
-from mimis.issuing.models import Credential, StatusList
+from mimis.issuing.models import Credential, IssuingBatch, StatusList
 from mimis.issuing.services import signed_status_list
 
 
@@ -97,6 +97,9 @@ def organisation_credentials(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("issuer_credentials", slug=slug)
     credentials = Credential.objects.filter(organisation=organisation).select_related("version")
     page = Paginator(credentials, 50).get_page(request.GET.get("page"))
+    batches = IssuingBatch.objects.filter(organisation=organisation).select_related("version", "organisation")
     return render(
-        request, "issuing/credentials.html", {"organisation": organisation, "form": form, "page": page}
+        request,
+        "issuing/credentials.html",
+        {"organisation": organisation, "form": form, "page": page, "batches": batches[:5]},
     )

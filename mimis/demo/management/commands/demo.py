@@ -95,3 +95,6 @@ class Command(BaseCommand):
             excluded_queue_names=[],
         )
         threading.Thread(target=worker.run, name="mimis-worker", daemon=True).start()
+        from mimis.issuing.batches import start_resume_watch
+
+        start_resume_watch()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError
-from mimis.issuing import services
+from mimis.issuing import batches, services
 from mimis.issuing.models import Credential
 
 
@@ -26,6 +27,22 @@ class Command(BaseCommand):
         issue.add_argument("--email", required=True)
         issue.add_argument("--name", required=True)
         issue.add_argument("--format", choices=["ldp", "jwt"], default="ldp")
+        batch = sub.add_parser(
+            "batch",
+            help="Issue to every learner of a CSV or XLSX file (header row; e-mail and name columns). "
+            "Checks every row first: if any is bad, lists them all and issues nothing (exit 1).",
+        )
+        batch.add_argument("file", help="The CSV or XLSX file.")
+        batch.add_argument(
+            "--microcredential", required=True, help="The micro-credential's short name (slug)."
+        )
+        batch.add_argument("--format", choices=["ldp", "jwt"], default="ldp")
+        batch.add_argument(
+            "--email-column", help="Header of the e-mail column (found from the headers if left out)."
+        )
+        batch.add_argument(
+            "--name-column", help="Header of the name column (found from the headers if left out)."
+        )
         revoke = sub.add_parser("revoke", help="Revoke a credential by its id.")
         revoke.add_argument("id")
         revoke.add_argument("--reason", required=True)
@@ -34,19 +51,59 @@ class Command(BaseCommand):
         try:
             if options["action"] == "issue":
                 self._issue(options)
+            elif options["action"] == "batch":
+                self._batch(options)
             else:
                 self._revoke(options)
+        except batches.BatchRowsInvalid as error:
+            for row in error.rows:
+                self.stderr.write(f"row {row.number} ({row.email or '-'}): {' '.join(row.errors)}")
+            raise CommandError(error.message) from error
         except MimisError as error:
             raise CommandError(error.message) from error
 
-    def _issue(self, options: dict[str, Any]) -> None:
+    def _published_version(self, slug: str) -> MicroCredentialVersion:
         version = MicroCredentialVersion.objects.filter(
-            microcredential__slug=options["microcredential"], status=VersionStatus.PUBLISHED
+            microcredential__slug=slug, status=VersionStatus.PUBLISHED
         ).first()
         if version is None:
-            raise CommandError(
-                f"No published micro-credential with the short name {options['microcredential']!r}."
-            )
+            raise CommandError(f"No published micro-credential with the short name {slug!r}.")
+        return version
+
+    def _batch(self, options: dict[str, Any]) -> None:
+        version = self._published_version(options["microcredential"])
+        path = Path(options["file"])
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
+        batch = batches.create_batch(
+            organisation=version.microcredential.provider,
+            version=version,
+            credential_format=options["format"],
+            filename=path.name,
+            content=content,
+            acting_user=None,
+        )
+        mapping = dict(batch.mapping)
+        table = batches.batch_table(batch)
+        for key, option in (("email", "email_column"), ("name", "name_column")):
+            if options[option]:
+                if options[option] not in table.headers:
+                    raise CommandError(f"The file has no column {options[option]!r}; it has {table.headers}.")
+                mapping[key] = table.headers.index(options[option])
+        batch = batches.start_batch(batch=batch, mapping=mapping, acting_user=None)
+        # Work through it here rather than wait for a worker, so the command ends when the batch does.
+        batch = batches.process_batch(batch_id=str(batch.pk))
+        self.stdout.write(
+            f"Batch {batch.pk}: {batch.get_status_display()}. Issued {batch.issued_count}, "
+            f"already held {batch.existing_count}, of {batch.total}."
+        )
+        if batch.status != "done":
+            raise CommandError(batch.error or "The batch did not finish.")
+
+    def _issue(self, options: dict[str, Any]) -> None:
+        version = self._published_version(options["microcredential"])
         issued = services.issue_credential(
             version=version,
             email=options["email"],

@@ -1,0 +1,167 @@
+"""Reading the learner lists issuers upload: CSV (as Excel and LibreOffice save it) and XLSX.
+
+Only reading and column guessing lives here; which rows are valid is decided in ``batches``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from mimis.errors import ValidationFailed
+from mimis.issuing.models import MAX_BATCH_FILE_BYTES, MAX_BATCH_ROWS
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]  # data rows, header excluded; row n of ``rows`` is line n + 2 of the file
+
+    def column_label(self, index: int) -> str:
+        letter = _column_letter(index)
+        header = self.headers[index] if index < len(self.headers) else ""
+        return f"{letter}: {header}" if header else letter
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def read_table(content: bytes, filename: str) -> Table:
+    """The first sheet (XLSX) or the file (CSV) as text cells. Raises ValidationFailed naming the problem."""
+    if not content:
+        raise ValidationFailed(_("The file is empty."), field="file")
+    if len(content) > MAX_BATCH_FILE_BYTES:
+        raise ValidationFailed(
+            _("The file is larger than %(mb)d MB. Split it into several batches.")
+            % {"mb": MAX_BATCH_FILE_BYTES // (1024 * 1024)},
+            field="file",
+        )
+    if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
+        cells = _read_xlsx(content)
+    elif filename.lower().endswith((".xls", ".ods", ".numbers")):
+        raise ValidationFailed(_("Save the spreadsheet as .xlsx or .csv and upload that file."), field="file")
+    else:
+        cells = _read_csv(content)
+    cells = [row for row in cells if any(cell for cell in row)]
+    if not cells:
+        raise ValidationFailed(_("The file has no rows."), field="file")
+    headers, rows = cells[0], cells[1:]
+    if not rows:
+        raise ValidationFailed(_("The file has a header row but no learners below it."), field="file")
+    if len(rows) > MAX_BATCH_ROWS:
+        raise ValidationFailed(
+            _("The file has %(rows)d learners; one batch takes at most %(max)d.")
+            % {"rows": len(rows), "max": MAX_BATCH_ROWS},
+            field="file",
+        )
+    width = max(len(row) for row in cells)
+    pad = lambda row: row + [""] * (width - len(row))  # noqa: E731
+    return Table(headers=pad(headers), rows=[pad(row) for row in rows])
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    # Excel saves CSV as UTF-8 with a BOM, or in Windows-1252 when asked for "CSV"; both are common here.
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise ValidationFailed(_("The file is not a CSV or XLSX file."), field="file")
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
+    except csv.Error:
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        dialect = type("Guessed", (csv.excel,), {"delimiter": delimiter})
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise ValidationFailed(
+            _("The CSV file could not be read: %(error)s") % {"error": exc}, field="file"
+        ) from exc
+
+
+def _read_xlsx(content: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        # openpyxl refuses XML entity tricks; the size limit above bounds what a zip bomb could expand
+        # into only loosely, so the uncompressed size is checked too.
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > 20 * MAX_BATCH_FILE_BYTES:
+                raise ValidationFailed(_("The spreadsheet unpacks to too much data."), field="file")
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except ValidationFailed:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise ValidationFailed(_("The XLSX file could not be read."), field="file") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(["" if value is None else str(value).strip() for value in row])
+            if len(rows) > MAX_BATCH_ROWS + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+EMAIL_HEADERS = {
+    "e-post",
+    "epost",
+    "e-postadress",
+    "epostadress",
+    "email",
+    "e-mail",
+    "mail",
+    "email address",
+    "e-mail address",
+}
+NAME_HEADERS = {
+    "namn",
+    "name",
+    "fullständigt namn",
+    "full name",
+    "deltagare",
+    "participant",
+    "learner",
+    "deltagarens namn",
+}
+GIVEN_NAME_HEADERS = {"förnamn", "fornamn", "first name", "given name", "firstname"}
+FAMILY_NAME_HEADERS = {"efternamn", "last name", "family name", "surname", "lastname"}
+LANGUAGE_HEADERS = {"språk", "sprak", "language", "lang"}
+
+
+def guess_mapping(table: Table) -> dict[str, int | None]:
+    """Which column holds what, from the header names (Swedish or English); None where unknown."""
+    normalised = [" ".join(h.lower().replace("_", " ").split()) for h in table.headers]
+
+    def find(names: set[str]) -> int | None:
+        return next((i for i, header in enumerate(normalised) if header in names), None)
+
+    mapping = {
+        "email": find(EMAIL_HEADERS),
+        "name": find(NAME_HEADERS),
+        "given_name": find(GIVEN_NAME_HEADERS),
+        "family_name": find(FAMILY_NAME_HEADERS),
+        "language": find(LANGUAGE_HEADERS),
+    }
+    if mapping["email"] is None:
+        # No header says e-mail: take the column whose cells look like addresses.
+        for index in range(len(table.headers)):
+            cells = [row[index] for row in table.rows[:20] if row[index]]
+            if cells and all("@" in cell for cell in cells):
+                mapping["email"] = index
+                break
+    return mapping
