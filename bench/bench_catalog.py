@@ -13,17 +13,17 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 SIZE = int(os.environ.get("BENCH_CATALOG_SIZE", "100000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "40"))
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import prepare_database  # noqa: E402
 
 WORDS = [
     "omsorg",
@@ -53,27 +53,6 @@ WORDS = [
     "arbetsmiljö",
 ]
 FORMS = ["online", "on_site", "blended", "volunteering", "work_based"]
-
-
-def prepare_database() -> None:
-    url = os.environ.get("DATABASE_URL", "")
-    os.environ.setdefault("MIMIS_DATA_DIR", tempfile.mkdtemp(prefix="mimis-bench-"))
-    if url.startswith("postgres"):
-        parts = urlsplit(url)
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        for sql in ("DROP DATABASE IF EXISTS mimis_bench", "CREATE DATABASE mimis_bench"):
-            subprocess.run(["psql", admin, "-q", "-c", sql], check=True)
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path="/mimis_bench"))
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{os.environ['MIMIS_DATA_DIR']}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "mimis.settings"
-    os.environ["MIMIS_LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def generate() -> dict:
@@ -204,7 +183,7 @@ def measure(name: str, make_filters) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    prepare_database()
+    prepare_database("mimis_bench")
     from django.db import connection
 
     from mimis.catalog.selectors import CatalogueFilters

@@ -1,9 +1,12 @@
 """Single-core throughput of the mimis.vc signing paths.
 
-Run: ``python bench/bench_vc.py [--seconds 2] [--profile]``
+Run: ``python bench/bench_vc.py [--seconds 2] [--profile] [--batch-size 10000] [--no-batch]``
 
 Prints raw Ed25519 signatures/s, eddsa-rdfc-2022 credentials signed/verified per second for a
-realistic ~2.6 KB Open Badges 3.0 credential, and VC-JOSE ES256 JWTs signed/verified per second.
+realistic ~2.6 KB Open Badges 3.0 credential, and VC-JOSE ES256 JWTs signed/verified per second; then
+runs ``bench_batch.py`` (end-to-end batch issuance, CSV to stored credentials) on the embedded SQLite
+database and on PostgreSQL (``BENCH_POSTGRES_URL``, default the machine's local ``test`` database), so
+one run prints every figure.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -116,6 +121,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     parser.add_argument("--profile", action="store_true", help="cProfile 200 eddsa-rdfc-2022 signatures")
+    parser.add_argument("--batch-size", type=int, default=10_000, help="learners in the batch benchmark")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch issuance benchmark")
     args = parser.parse_args()
 
     ed_key = generate_key(ED25519)
@@ -154,6 +161,22 @@ def main() -> None:
             sign_credential(credential, ed_key, vm)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+    if not args.no_batch:
+        run_batch_benchmarks(args.batch_size)
+
+
+def run_batch_benchmarks(size: int) -> None:
+    """bench_batch.py once per database, each in its own process (Django is configured once per process)."""
+    script = Path(__file__).with_name("bench_batch.py")
+    postgres = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+    for database_url in ("", postgres):
+        env = {**os.environ, "BENCH_BATCH_SIZE": str(size), "DATABASE_URL": database_url}
+        env.pop("MIMIS_DATA_DIR", None)
+        print(flush=True)
+        result = subprocess.run([sys.executable, str(script)], env=env, check=False)
+        if result.returncode:
+            print(f"batch benchmark on {database_url or 'SQLite'} failed (exit {result.returncode})")
 
 
 if __name__ == "__main__":
