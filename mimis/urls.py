@@ -24,6 +24,11 @@ urlpatterns += i18n_patterns(
         "organisations/<slug:slug>/credentials/batches/new/", batch_views.new_batch, name="issuer_batch_new"
     ),
     path(
+        "organisations/<slug:slug>/credentials/batches/example.xlsx",
+        batch_views.example_file,
+        name="issuer_batch_example",
+    ),
+    path(
         "organisations/<slug:slug>/credentials/batches/<uuid:batch_id>/",
         batch_views.batch_detail,
         name="issuer_batch",

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -19,7 +20,7 @@ from mimis.errors import MimisError
 from mimis.issuing import batches
 from mimis.issuing.forms import BatchUploadForm, ColumnMappingForm
 from mimis.issuing.models import BatchStatus, IssuingBatch
-from mimis.issuing.tabular import Table
+from mimis.issuing.tabular import Table, example_workbook
 
 PREVIEW_ROWS = 20
 
@@ -115,3 +116,16 @@ def batch_progress(request: HttpRequest, slug: str, batch_id: uuid.UUID) -> Http
     return render(
         request, "issuing/_batch_progress.html", {"batch": batch, "organisation": batch.organisation}
     )
+
+
+@login_required
+def example_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """An XLSX file to fill in, with the column headers the upload recognises."""
+    organisation_for(user=request.user, slug=slug, capability=Capability.ISSUE_CREDENTIALS)
+    response = HttpResponse(
+        example_workbook(language=get_language() or "sv"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = _("learners")  # the file's name in the user's language
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

@@ -165,3 +165,29 @@ def guess_mapping(table: Table) -> dict[str, int | None]:
                 mapping["email"] = index
                 break
     return mapping
+
+
+def example_workbook(*, language: str) -> bytes:
+    """An XLSX file with the headers MIMIS recognises and two example rows, for issuers to fill in."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    if language == "sv":
+        sheet.title = "Deltagare"
+        sheet.append(["Förnamn", "Efternamn", "E-post", "Språk"])
+        sheet.append(["Fatima", "Ahmed", "fatima.ahmed@exempel.se", "sv"])
+        sheet.append(["Linnea", "Berg", "linnea.berg@exempel.se", "en"])
+    else:
+        sheet.title = "Learners"
+        sheet.append(["First name", "Last name", "E-mail", "Language"])
+        sheet.append(["Fatima", "Ahmed", "fatima.ahmed@example.com", "sv"])
+        sheet.append(["Linnea", "Berg", "linnea.berg@example.com", "en"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column in "ABCD":
+        sheet.column_dimensions[column].width = 28
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

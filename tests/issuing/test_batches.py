@@ -323,6 +323,21 @@ class TestBatchPages:
         assert "Klar" in progress
         assert Credential.objects.count() == 2
 
+    def test_the_example_file_is_recognised_as_it_is(self, published, issuer, provider):
+        response = verified_client(issuer).get(reverse("issuer_batch_example", args=[provider.slug]))
+        assert response["Content-Disposition"] == 'attachment; filename="deltagare.xlsx"'
+        table = read_table(response.content, "deltagare.xlsx")
+        assert table.headers == ["Förnamn", "Efternamn", "E-post", "Språk"]
+        assert guess_mapping(table) == {
+            "email": 2,
+            "name": None,
+            "given_name": 0,
+            "family_name": 1,
+            "language": 3,
+        }
+        batch = start(published, issuer, content=response.content, filename="deltagare.xlsx")
+        assert batch.total == 2
+
     def test_a_started_batch_shows_the_bad_rows_when_the_list_changed(self, published, issuer, provider):
         browser = verified_client(issuer)
         batch = batches.create_batch(
