@@ -254,3 +254,15 @@ LOGGING = {
 NINJA_PAGINATION_PER_PAGE = 50
 # Invitations to join an organisation are valid this long.
 MIMIS_INVITATION_VALID_DAYS = 7
+# Verifying: fetch did:web documents (and status lists) of issuers hosted elsewhere over HTTPS.
+MIMIS_RESOLVE_REMOTE_DIDS = env_bool("MIMIS_RESOLVE_REMOTE_DIDS", False)
+# Quality assurance: days a reviewer has for a review; the SeQF level from which a second reviewer is
+# needed (0: never); how long an approval lasts before it must be renewed; how many days before that the
+# provider is reminded; whether submissions go to reviewers automatically (round robin).
+MIMIS_QA_REVIEW_DAYS = 14
+MIMIS_QA_SECOND_REVIEWER_FROM_LEVEL = int(
+    env_choice("MIMIS_QA_SECOND_REVIEWER_FROM_LEVEL", tuple("012345678"), "6")
+)
+MIMIS_QA_APPROVAL_DAYS = 3 * 365
+MIMIS_QA_REMINDER_DAYS = 60
+MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)

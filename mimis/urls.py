@@ -4,11 +4,15 @@ from django.urls import include, path
 from mimis.api.api import api
 from mimis.core.views import healthz
 from mimis.issuing import batch_views
+from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, issuer_artefact
 from mimis.issuing.views import did_json, organisation_credentials, status_list
+from mimis.vcapi.api import vc_api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # The W3C CCG VC API: /credentials/issue and /credentials/verify at the site root.
+    path("credentials/", vc_api.urls),
     path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
     path("issuers/<slug:slug>/status/<str:purpose>/<int:number>", status_list, name="issuer_status_list"),
 ]
@@ -20,6 +24,25 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.catalog.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
+    path("organisations/<slug:slug>/keys/", include("mimis.issuing.key_urls")),
+    path(
+        "organisations/<slug:slug>/credentials/<uuid:credential_id>/badge.png",
+        issuer_artefact,
+        {"artefact": BADGE_PNG},
+        name="issuer_badge_png",
+    ),
+    path(
+        "organisations/<slug:slug>/credentials/<uuid:credential_id>/badge.svg",
+        issuer_artefact,
+        {"artefact": BADGE_SVG},
+        name="issuer_badge_svg",
+    ),
+    path(
+        "organisations/<slug:slug>/credentials/<uuid:credential_id>/certificate.pdf",
+        issuer_artefact,
+        {"artefact": CERTIFICATE},
+        name="issuer_certificate",
+    ),
     path(
         "organisations/<slug:slug>/credentials/batches/new/", batch_views.new_batch, name="issuer_batch_new"
     ),

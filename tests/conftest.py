@@ -21,6 +21,8 @@ def _immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
     # Tasks run at enqueue time in tests; tests/core/test_worker.py exercises the database queue itself.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MIMIS_BASE_URL = "http://testserver"
+    # Tests never resolve issuers over the network, whatever the environment says.
+    settings.MIMIS_RESOLVE_REMOTE_DIDS = False
 
 
 @pytest.fixture(autouse=True)

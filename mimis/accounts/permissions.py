@@ -24,6 +24,7 @@ class Capability(StrEnum):
     MANAGE_ORGANISATION_TOKENS = "manage_organisation_tokens"
     AUTHOR_MICROCREDENTIALS = "author_microcredentials"
     ISSUE_CREDENTIALS = "issue_credentials"
+    MANAGE_ISSUER_KEYS = "manage_issuer_keys"  # rotate signing keys, mark one compromised
     REVIEW_MICROCREDENTIALS = "review_microcredentials"
     ENDORSE_MICROCREDENTIALS = "endorse_microcredentials"
     ADMINISTER_PLATFORM = "administer_platform"  # approve organisations, read the audit log
@@ -49,6 +50,8 @@ def _capabilities_for(kind: str, role: str) -> frozenset[Capability]:
             caps.add(Capability.AUTHOR_MICROCREDENTIALS)
         if role in {Role.ADMIN, Role.ISSUER}:
             caps.add(Capability.ISSUE_CREDENTIALS)
+        if role == Role.ADMIN:
+            caps.add(Capability.MANAGE_ISSUER_KEYS)
     if kind in ENDORSER_KINDS and role in {Role.ADMIN, Role.EDITOR}:
         caps.add(Capability.ENDORSE_MICROCREDENTIALS)
     if kind == OrganisationKind.QA_BODY and role in {Role.ADMIN, Role.REVIEWER}:

@@ -16,6 +16,7 @@ from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.issuing.api import router as issuing_router
+from mimis.issuing.key_api import router as issuer_keys_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.verification.api import router as verification_router
 
@@ -82,4 +83,5 @@ api.add_router("/microcredentials", catalog_router)
 api.add_router("/pathways", pathway_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
+api.add_router("/organisations", issuer_keys_router)
 api.add_router("/taxonomy", taxonomy_router)

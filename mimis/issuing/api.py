@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
@@ -18,6 +18,7 @@ from mimis.api.schemas import ErrorOut
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound
 from mimis.issuing import batches, services
+from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, artefact_response
 from mimis.issuing.models import Credential, IssuingBatch
 
 router = Router(tags=["credentials"])
@@ -267,3 +268,36 @@ def get_batch(request: HttpRequest, batch_id: uuid.UUID) -> dict:
     organisation_for(user=request.user, slug=batch.organisation.slug, capability=Capability.ISSUE_CREDENTIALS)
     check_token_organisation(request, batch.organisation)
     return batch_out(batch)
+
+
+# --- files for people ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/{credential_id}/certificate.pdf",
+    response={200: None, **ERRORS},
+    summary="The PDF certificate (?lang=sv|en) with a QR code to the public verification page",
+)
+def certificate(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
+    require_scope(request, READ)
+    return artefact_response(request, _credential_for_issuer(request, credential_id), CERTIFICATE)
+
+
+@router.get(
+    "/{credential_id}/badge.png",
+    response={200: None, **ERRORS},
+    summary="The badge image with the credential baked in",
+)
+def badge_png(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
+    require_scope(request, READ)
+    return artefact_response(request, _credential_for_issuer(request, credential_id), BADGE_PNG)
+
+
+@router.get(
+    "/{credential_id}/badge.svg",
+    response={200: None, **ERRORS},
+    summary="The SVG badge with the credential baked in",
+)
+def badge_svg(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
+    require_scope(request, READ)
+    return artefact_response(request, _credential_for_issuer(request, credential_id), BADGE_SVG)

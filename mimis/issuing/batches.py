@@ -432,13 +432,21 @@ def retry_batch(*, batch: IssuingBatch, acting_user: User | None) -> IssuingBatc
     return batch
 
 
+def resume_interrupted_jobs() -> None:
+    """Batches and key-compromise re-issues whose worker died are queued again."""
+    from mimis.issuing.reissue import resume_interrupted_reissues
+
+    resume_interrupted_batches()
+    resume_interrupted_reissues()
+
+
 def start_resume_watch(*, interval_seconds: float = 60.0) -> threading.Thread:
-    """A daemon thread of the worker process: resume interrupted batches now and every minute."""
+    """A daemon thread of the worker process: resume interrupted jobs now and every minute."""
 
     def watch() -> None:
         while True:
             try:
-                resume_interrupted_batches()
+                resume_interrupted_jobs()
             except Exception:  # a database hiccup must not kill the watch; it tries again next round
                 logger.exception("resuming interrupted batches failed")
             finally:

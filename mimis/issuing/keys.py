@@ -1,4 +1,7 @@
-"""Issuer identity (did:web served by MIMIS) and key management: create, rotate, mark compromised."""
+"""Issuer identity (did:web served by MIMIS) and key management: create, rotate, mark compromised.
+
+Re-issuing what a compromised key signed lives in ``mimis.issuing.reissue``.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,15 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, OrganisationStatus, User
 from mimis.accounts.permissions import PROVIDER_KINDS, Capability, require_capability
 from mimis.audit.services import record
-from mimis.errors import Conflict, NotFound
-from mimis.issuing.models import IssuerKey, KeyAlgorithm, KeyStatus
+from mimis.errors import Conflict, NotFound, ValidationFailed
+from mimis.issuing.models import CredentialState, IssuerKey, KeyAlgorithm, KeyStatus
 from mimis.vc import dids
 from mimis.vc.keys import PrivateKey, PublicKey, decrypt_private_key, encrypt_private_key, generate_key
 
@@ -83,7 +87,10 @@ def ensure_issuer_keys(*, organisation: Organisation, acting_user: User | None =
 @transaction.atomic
 def rotate_key(*, organisation: Organisation, algorithm: str, acting_user: User) -> IssuerKey:
     """A new key signs from now on; the old one stays in the DID document so earlier credentials verify."""
-    require_capability(acting_user, Capability.MANAGE_ORGANISATION_TOKENS, organisation)
+    require_capability(acting_user, Capability.MANAGE_ISSUER_KEYS, organisation)
+    if algorithm not in SIGNING_ALGORITHMS:
+        raise ValidationFailed(_("Choose the algorithm Ed25519 or P-256."), field="algorithm")
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     IssuerKey.objects.select_for_update().filter(
         organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE
     ).update(status=KeyStatus.RETIRED, retired_at=timezone.now())
@@ -104,7 +111,7 @@ def mark_key_compromised(*, key: IssuerKey, acting_user: User) -> IssuerKey:
 
     A fresh key of the same algorithm is created at once so issuing can go on.
     """
-    require_capability(acting_user, Capability.MANAGE_ORGANISATION_TOKENS, key.organisation)
+    require_capability(acting_user, Capability.MANAGE_ISSUER_KEYS, key.organisation)
     key = IssuerKey.objects.select_for_update().get(pk=key.pk)
     if key.status == KeyStatus.COMPROMISED:
         return key
@@ -122,6 +129,36 @@ def mark_key_compromised(*, key: IssuerKey, acting_user: User) -> IssuerKey:
         data={"key_id": key.key_id},
     )
     return key
+
+
+def keys_of(*, organisation: Organisation) -> QuerySet[IssuerKey]:
+    """The organisation's keys, newest first, with how many credentials each signed and how many of
+    those are neither revoked nor replaced (what marking the key compromised re-issues)."""
+    return (
+        IssuerKey.objects.filter(organisation=organisation)
+        .select_related("organisation", "reissue")
+        .annotate(
+            signed_count=Count("credentials"),
+            to_reissue_count=Count(
+                "credentials",
+                filter=Q(credentials__replaced_by__isnull=True)
+                & ~Q(credentials__state=CredentialState.REVOKED),
+            ),
+        )
+        .order_by("algorithm", "-created_at", "-pk")
+    )
+
+
+def key_of(*, organisation: Organisation, key_id: str) -> IssuerKey:
+    """One key of the organisation by its key id (``ed25519-2``); NotFound for anyone else's."""
+    key = keys_of(organisation=organisation).filter(key_id=key_id).first()
+    if key is None:
+        raise NotFound()
+    return key
+
+
+def verification_method(key: IssuerKey) -> str:
+    return f"{issuer_did(key.organisation)}#{key.key_id}"
 
 
 def signing_key(*, organisation: Organisation, algorithm: str) -> tuple[PrivateKey, str]:

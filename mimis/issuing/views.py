@@ -21,7 +21,7 @@ from mimis.issuing.models import Credential, IssuingBatch, StatusList
 from mimis.issuing.services import signed_status_list
 
 
-@cache_control(public=True, max_age=300)
+@cache_control(public=True, max_age=60)  # short: a compromised key must drop out soon
 def did_json(request: HttpRequest, slug: str) -> JsonResponse:
     """The issuer's did:web document (public keys only)."""
     organisation = get_object_or_404(Organisation, slug=slug, status=OrganisationStatus.APPROVED)

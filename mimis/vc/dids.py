@@ -2,17 +2,21 @@
 
 A *resolver* is any callable ``resolve_key(verification_method_id) -> ResolvedKey``. The Django side
 builds one from its stored did:web documents with :func:`resolver_from_documents`; :func:`resolve_did_key`
-handles ``did:key`` offline.
+handles ``did:key`` offline. :func:`resolve_did_web` fetches a did:web document of an issuer hosted
+elsewhere through a ``fetch(url) -> bytes`` function the caller gives (see :mod:`mimis.vc.remote`); the
+library itself never opens a connection.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from .errors import InvalidKeyError, ResolutionError
+from .errors import InvalidKeyError, ResolutionError, VCError
 from .jsonld import DID_V1_CONTEXT, MULTIKEY_CONTEXT
 from .keys import ED25519, P256, PublicKey
 
@@ -46,15 +50,76 @@ def did_web_from_url(url: str) -> str:
     return ":".join(["did", "web", host, *path])
 
 
+# A host name (or IPv4 address) with an optional port, after %3A has been decoded.
+_DID_WEB_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?")
+# A path segment: unreserved characters and percent-escapes only, so it cannot add "/", "?" or "#".
+_DID_WEB_SEGMENT = re.compile(r"(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+")
+
+
 def did_web_document_url(did: str) -> str:
-    """Where a did:web document lives: ``did:web:example.com`` -> ``https://example.com/.well-known/did.json``."""
+    """Where a did:web document lives (did:web method spec, "Read (Resolve)").
+
+    ``did:web:example.com`` -> ``https://example.com/.well-known/did.json``;
+    ``did:web:example.com%3A8443:org:x`` -> ``https://example.com:8443/org/x/did.json``.
+    Raises :class:`ValueError` for anything that is not a well-formed did:web DID (a DID URL with a
+    fragment or query, an empty or dot segment, a user name, a host with other characters).
+    """
     if not did.startswith("did:web:"):
         raise ValueError("not a did:web DID")
     host, *path = did[len("did:web:") :].split(":")
     host = host.replace("%3A", ":").replace("%3a", ":")
+    if not _DID_WEB_HOST.fullmatch(host):
+        raise ValueError(f"did:web host {host!r} is not a host name")
+    for segment in path:
+        if not _DID_WEB_SEGMENT.fullmatch(segment) or segment in {".", ".."}:
+            raise ValueError(f"did:web path segment {segment!r} is not allowed")
     if path:
         return f"https://{host}/" + "/".join(path) + "/did.json"
     return f"https://{host}/.well-known/did.json"
+
+
+def resolve_did_web(did: str, fetch: Callable[[str], bytes]) -> dict[str, Any]:
+    """Fetch and check the DID document of ``did`` with ``fetch(url) -> bytes``.
+
+    The document must be a JSON object whose ``id`` is ``did``; anything else raises
+    :class:`ResolutionError` (fetch errors that are :class:`VCError` pass through).
+    """
+    try:
+        url = did_web_document_url(did)
+    except ValueError as exc:
+        raise ResolutionError(f"{did!r} is not a valid did:web DID: {exc}", code="invalid_did") from exc
+    try:
+        raw = fetch(url)
+    except VCError:
+        raise
+    except Exception as exc:
+        raise ResolutionError(f"The DID document {url} could not be fetched: {exc}") from exc
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ResolutionError(f"The DID document at {url} is not JSON", code="did_document_invalid") from exc
+    if not isinstance(document, dict) or document.get("id") != did:
+        found = document.get("id") if isinstance(document, dict) else None
+        raise ResolutionError(
+            f"The document at {url} is for {found!r}, not {did}", code="did_document_invalid"
+        )
+    return document
+
+
+def did_web_resolver(fetch: Callable[[str], bytes]) -> Resolver:
+    """A resolver for verification methods of did:web DIDs, fetching each DID document with ``fetch``."""
+
+    def resolve(verification_method: str) -> ResolvedKey:
+        did = verification_method.split("#", 1)[0]
+        if not did.startswith("did:web:"):
+            raise ResolutionError(f"{did!r} is not a did:web DID")
+        try:
+            table = resolver_from_documents([resolve_did_web(did, fetch)], allow_did_key=False)
+        except InvalidKeyError as exc:
+            raise ResolutionError(f"The DID document of {did} has an invalid key: {exc}") from exc
+        return table(verification_method)
+
+    return resolve
 
 
 def multikey_verification_method(controller: str, public_key: PublicKey, fragment: str | None = None) -> dict:
@@ -226,9 +291,11 @@ __all__ = [
     "did_web_document",
     "did_web_document_url",
     "did_web_from_url",
+    "did_web_resolver",
     "jwk_verification_method",
     "multikey_verification_method",
     "public_key_from_method",
     "resolve_did_key",
+    "resolve_did_web",
     "resolver_from_documents",
 ]

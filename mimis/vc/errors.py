@@ -58,6 +58,12 @@ class ResolutionError(VCError):
     code = "key_resolution_failed"
 
 
+class RemoteFetchError(ResolutionError):
+    """A did:web document or a status list could not be fetched over HTTPS (or was refused)."""
+
+    code = "remote_fetch_failed"
+
+
 class CredentialError(VCError):
     """The input to build a credential is invalid."""
 

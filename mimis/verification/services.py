@@ -1,14 +1,17 @@
 """Verifying credentials from anyone: JSON, a compact JWT, or a baked PNG/SVG badge.
 
-Keys and status lists of MIMIS issuers are read locally. did:key issuers resolve offline. Other did:web
-issuers and remote status lists are not fetched (no network at run time), so such credentials cannot be
-verified here and are reported as not verified with the reason.
+Keys and status lists of MIMIS issuers are read locally. did:key issuers resolve offline. did:web issuers
+hosted elsewhere, and the status lists their credentials point to, are fetched over HTTPS only when the
+deployment sets ``MIMIS_RESOLVE_REMOTE_DIDS`` (off by default, never in tests; see
+:mod:`mimis.vc.remote` for the limits). Otherwise such credentials are reported as not verified, with
+the reason.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,12 +24,15 @@ from mimis.errors import MimisError
 from mimis.issuing import keys
 from mimis.issuing.models import StatusList
 from mimis.issuing.services import signed_status_list
-from mimis.vc import baking, dids
+from mimis.vc import baking, dids, remote
 from mimis.vc.errors import ResolutionError, VCError
 from mimis.vc.status import make_status_checker
 from mimis.vc.verify import verify_credential
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+#: Limits for what is fetched from other hosts (remote resolution on): DID documents and status lists.
+REMOTE_DID_MAX_BYTES = 100 * 1024
+REMOTE_STATUS_LIST_MAX_BYTES = 1024 * 1024
 
 
 class UnreadableInput(MimisError):
@@ -103,16 +109,37 @@ def _mimis_organisation(did: str | None) -> Organisation | None:
     return Organisation.objects.filter(slug=did[len(prefix) :]).first()
 
 
+@cache
+def _remote_did_fetch() -> remote.Fetch:
+    return remote.caching_fetcher(remote.https_fetcher(max_bytes=REMOTE_DID_MAX_BYTES), ttl=300)
+
+
+@cache
+def _remote_status_fetch() -> remote.Fetch:
+    # Short cache: a revocation should reach verifiers within a minute.
+    return remote.caching_fetcher(remote.https_fetcher(max_bytes=REMOTE_STATUS_LIST_MAX_BYTES), ttl=60)
+
+
+def _is_remote_did_web(did: str) -> bool:
+    """A did:web DID that MIMIS does not host (its own issuers' DIDs are never fetched)."""
+    return did.startswith("did:web:") and not did.startswith(keys.issuer_did_prefix())
+
+
 def _resolve(verification_method: str) -> dids.ResolvedKey:
     did = verification_method.split("#", 1)[0]
     if did.startswith("did:key:"):
         return dids.resolve_did_key(verification_method)
     organisation = _mimis_organisation(did)
     if organisation is None:
-        raise ResolutionError(
-            f"The issuer {did} is not a MIMIS issuer and resolving other issuers is turned off",
-            code="issuer_unresolvable",
-        )
+        if _is_remote_did_web(did) and settings.MIMIS_RESOLVE_REMOTE_DIDS:
+            return dids.did_web_resolver(_remote_did_fetch())(verification_method)
+        if _is_remote_did_web(did):
+            reason = "remote resolution is off (MIMIS_RESOLVE_REMOTE_DIDS)"
+        elif did.startswith("did:web:"):
+            reason = "it is not an organisation in MIMIS"
+        else:
+            reason = "only did:web and did:key issuers are supported"
+        raise ResolutionError(f"The issuer {did} cannot be resolved: {reason}", code="issuer_unresolvable")
     try:
         document = keys.did_document(organisation)
     except MimisError as exc:
@@ -126,8 +153,25 @@ def _fetch_status_list(url: str) -> dict[str, Any]:
     path = parts.path.strip("/").split("/")
     # Ours look like /issuers/<slug>/status/<purpose>/<number>.
     ours = len(path) == 5 and path[0] == "issuers" and path[2] == "status" and path[4].isdigit()
-    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not ours:
-        raise ResolutionError("Remote status lists are not fetched", code="status_list_unavailable")
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+        if settings.MIMIS_RESOLVE_REMOTE_DIDS:
+            try:
+                document = json.loads(_remote_status_fetch()(url))
+            except ValueError as exc:
+                raise ResolutionError(
+                    f"The status list at {url} is not JSON", code="status_list_unavailable"
+                ) from exc
+            if not isinstance(document, dict):
+                raise ResolutionError(
+                    f"The status list at {url} is not a credential", code="status_list_unavailable"
+                )
+            return document
+        raise ResolutionError(
+            "Status lists on other hosts are not fetched: remote resolution is off (MIMIS_RESOLVE_REMOTE_DIDS)",
+            code="status_list_unavailable",
+        )
+    if not ours:
+        raise ResolutionError("Unknown status list", code="status_list_unavailable")
     status_list = (
         StatusList.objects.select_related("organisation")
         .filter(organisation__slug=path[1], purpose=path[3], number=int(path[4]))

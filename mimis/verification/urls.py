@@ -4,4 +4,7 @@ from mimis.verification import views
 
 app_name = "verification"
 
-urlpatterns = [path("verify/", views.verify_page, name="verify")]
+urlpatterns = [
+    path("verify/", views.verify_page, name="verify"),
+    path("verify/credentials/<uuid:credential_id>/", views.credential_page, name="credential"),
+]

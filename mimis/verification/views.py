@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
+from mimis.catalog.models import VersionStatus
 from mimis.errors import MimisError
+from mimis.issuing.artefacts import credential_facts, localised, signed_credential
 from mimis.verification.forms import VerifyForm
-from mimis.verification.services import verify
+from mimis.verification.selectors import stored_credential
+from mimis.verification.services import Report, verify
 
 # Plain-language names of the checks; the codes come from mimis.vc.verify.
 CHECK_LABELS = {
@@ -28,8 +35,44 @@ def verify_page(request: HttpRequest) -> HttpResponse:
             report = verify(data)
         except MimisError as error:
             form.add_error("upload" if upload else "pasted", error.message)
-    checks = [
+    return render(
+        request,
+        "verification/verify.html",
+        {"form": form, "report": report, "checks": labelled_checks(report)},
+    )
+
+
+def labelled_checks(report: Report | None) -> list[dict[str, Any]]:
+    return [
         {**check, "label": CHECK_LABELS.get(check["name"], check["name"])}
         for check in (report.checks if report else [])
     ]
-    return render(request, "verification/verify.html", {"form": form, "report": report, "checks": checks})
+
+
+@never_cache
+def credential_page(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
+    """The page a certificate's QR code opens: the stored credential verified now, and what it stands for.
+
+    Public and unlisted (the id is random): it shows the holder's name, never their e-mail address.
+    """
+    credential = stored_credential(credential_id=credential_id)
+    report = verify(signed_credential(credential))
+    version = credential.version
+    microcredential = version.microcredential
+    response = render(
+        request,
+        "verification/credential.html",
+        {
+            "credential": credential,
+            "version": version,
+            "title": localised(version, "title"),
+            "summary": localised(version, "summary"),
+            "outcomes": [localised(outcome, "text") for outcome in version.learning_outcomes.all()],
+            "facts": credential_facts(credential),
+            "in_catalogue": microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists(),
+            "report": report,
+            "checks": labelled_checks(report),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mimis.errors import NotFound
+from mimis.issuing.download_views import artefact_response
 from mimis.wallet.selectors import credential_of_learner, credentials_for_learner
 
 
@@ -37,3 +38,10 @@ def download(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
         f'attachment; filename="{credential.version.microcredential.slug}.{extension}"'
     )
     return response
+
+
+@login_required
+def artefact(request: HttpRequest, credential_id: uuid.UUID, artefact: str) -> HttpResponse:
+    """The baked badge (PNG or SVG) or the PDF certificate (``?lang=sv|en``) of one of the learner's credentials."""
+    credential = credential_of_learner(learner=request.user, credential_id=str(credential_id))
+    return artefact_response(request, credential, artefact)

@@ -14,6 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from mimis.demo.data import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from mimis.demo.services import load_demo_data
+from mimis.issuing.models import Credential
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +51,9 @@ PERSONA_PAGES = {
         "/organisations/hkr/members/",
         "/organisations/hkr/edit/",
         "/organisations/hkr/tokens/",
+        "/organisations/hkr/keys/",
+        "/organisations/hkr/keys/rotate/Ed25519/",
+        "/organisations/hkr/keys/ed25519-1/compromise/",
     ],
     "eva.region": [
         "/start/",
@@ -75,6 +79,9 @@ def demo(settings):
     # Before the browser starts: Playwright runs an event loop in this thread, and the ORM refuses that.
     settings.DEMO_MODE = True
     load_demo_data()
+    # Public pages that need a demo credential's random id: the page a certificate's QR code opens.
+    credential = Credential.objects.order_by("issued_at").first()
+    return [f"/verify/credentials/{credential.pk}/"]
 
 
 @pytest.fixture
@@ -110,7 +117,7 @@ def test_main_pages_have_no_serious_accessibility_violations(live_server, demo, 
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     for prefix in ("", "/en"):
-        for path in PUBLIC:
+        for path in PUBLIC + demo:
             page.goto(live_server.url + prefix + path)
             problems += serious_violations(page)
     context.close()

@@ -21,26 +21,27 @@ from tests.conftest import verified_client
 from tests.factories import OrganisationFactory, UserFactory, member
 
 V, E, M, T = "view_organisation", "edit_organisation", "manage_members", "manage_organisation_tokens"
-A, ISS, R, N, P = (
+A, ISS, K, R, N, P = (
     "author_microcredentials",
     "issue_credentials",
+    "manage_issuer_keys",
     "review_microcredentials",
     "endorse_microcredentials",
     "administer_platform",
 )
 
 EXPECTED = {
-    ("education_provider", "admin"): {V, E, M, T, A, ISS},
+    ("education_provider", "admin"): {V, E, M, T, A, ISS, K},
     ("education_provider", "editor"): {V, A},
     ("education_provider", "issuer"): {V, ISS},
     ("education_provider", "reviewer"): {V},
     ("education_provider", "viewer"): {V},
-    ("employer", "admin"): {V, E, M, T, A, ISS, N},
+    ("employer", "admin"): {V, E, M, T, A, ISS, K, N},
     ("employer", "editor"): {V, A, N},
     ("employer", "issuer"): {V, ISS},
     ("employer", "reviewer"): {V},
     ("employer", "viewer"): {V},
-    ("union", "admin"): {V, E, M, T, A, ISS, N},
+    ("union", "admin"): {V, E, M, T, A, ISS, K, N},
     ("union", "editor"): {V, A, N},
     ("union", "issuer"): {V, ISS},
     ("union", "reviewer"): {V},

@@ -10,14 +10,14 @@ from typing import Any
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from mimis.issuing.batches import resume_interrupted_batches, start_resume_watch
+from mimis.issuing.batches import resume_interrupted_jobs, start_resume_watch
 
 
 class Command(DatabaseWorkerCommand):
     help = "Run the MIMIS background worker (e-mails, batch jobs). Run one or more in production."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        resume_interrupted_batches()
+        resume_interrupted_jobs()
         if not options.get("batch"):  # a long-running worker keeps watching; --batch runs once and ends
             start_resume_watch()
         super().handle(*args, **options)

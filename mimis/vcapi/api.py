@@ -1,0 +1,147 @@
+# No "from __future__ import annotations": django-ninja reads these annotations at run time.
+"""The W3C CCG VC API at the site root: ``POST /credentials/issue`` and ``POST /credentials/verify``.
+
+A NinjaAPI of its own (namespace ``vc-api``, OpenAPI at ``/credentials/openapi.json``, docs at
+``/credentials/docs``), because the VC API fixes its paths and its status codes: 201 for an issued
+credential, 400 for every request it cannot act on (MIMIS's 422 included), 401 without a token, 403
+without the right. Errors are MIMIS's usual ``{"code", "message"}``. See :mod:`mimis.vcapi.services`
+for what issuing reads from the posted credential and why.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema, Status
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ConfigDict
+
+from mimis import __version__
+from mimis.accounts.scopes import ISSUE
+from mimis.api.auth import require_scope, token_auth
+from mimis.api.schemas import ErrorOut
+from mimis.errors import MimisError
+from mimis.vcapi import services
+from mimis.verification.services import verify
+
+vc_api = NinjaAPI(
+    title="MIMIS VC API",
+    version=__version__,
+    description=(
+        "The W3C Credentials Community Group's Verifiable Credentials API "
+        "(https://w3c-ccg.github.io/vc-api/). `POST /credentials/issue` needs an API token with the "
+        "`issue` scope and issues a credential for a published micro-credential of the token's "
+        "organisation; `POST /credentials/verify` is open to anyone. MIMIS's own REST API is at /api/v1/."
+    ),
+    urls_namespace="vc-api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+class IssueRequest(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    credential: dict[str, Any]
+    options: dict[str, Any] = {}
+
+
+class IssueResponse(Schema):
+    verifiableCredential: dict[str, Any]
+
+
+class VerifyOptions(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    returnCredential: bool = False
+    #: Problem details are always returned; the option is accepted for clients that send it.
+    returnProblemDetails: bool = True
+
+
+class VerifyRequest(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    verifiableCredential: dict[str, Any] | str
+    options: VerifyOptions = VerifyOptions()
+
+
+class ProblemDetail(Schema):
+    type: str
+    code: int | None = None
+    title: str
+    detail: str
+
+
+class VerifyResponse(Schema):
+    verified: bool
+    checks: list[str]
+    warnings: list[ProblemDetail]
+    errors: list[ProblemDetail]
+    credential: dict[str, Any] | str | None = None
+
+
+@vc_api.exception_handler(MimisError)
+def mimis_error(request: HttpRequest, exc: MimisError) -> HttpResponse:
+    status = 400 if exc.http_status == 422 else exc.http_status
+    return vc_api.create_response(request, {"code": exc.code, "message": exc.message}, status=status)
+
+
+@vc_api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return vc_api.create_response(
+        request,
+        {"code": "not_authenticated", "message": _("Send a valid API token: Authorization: Bearer <token>.")},
+        status=401,
+    )
+
+
+@vc_api.exception_handler(NinjaValidationError)
+def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    return vc_api.create_response(
+        request,
+        {"code": "malformed_request", "message": _("The request was not valid."), "errors": exc.errors},
+        status=400,
+    )
+
+
+@vc_api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # django-ninja raises HttpError(400) for a body that is not JSON.
+    message = _("The request body is not valid JSON.") if exc.status_code == 400 else str(exc)
+    code = "malformed_request" if exc.status_code == 400 else "error"
+    return vc_api.create_response(request, {"code": code, "message": message}, status=exc.status_code)
+
+
+@vc_api.post(
+    "/issue",
+    auth=token_auth,
+    response={201: IssueResponse, 200: IssueResponse, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    summary="Issue a credential for a published micro-credential (200: the learner already holds it)",
+    tags=["Credentials"],
+    operation_id="issueCredential",
+)
+def issue_credential(request: HttpRequest, payload: IssueRequest) -> Status[dict]:
+    require_scope(request, ISSUE)
+    issued = services.issue(
+        credential=payload.credential,
+        options=payload.options,
+        acting_user=request.user,
+        token=request.api_token,  # type: ignore[attr-defined]
+    )
+    body = {"verifiableCredential": services.verifiable_credential(issued)}
+    return Status(201 if issued.created else 200, body)
+
+
+@vc_api.post(
+    "/verify",
+    auth=None,
+    response={200: VerifyResponse, 400: ErrorOut},
+    exclude_none=True,
+    summary="Verify a credential (a JSON-LD credential, an enveloped JWT or, as an extension, a JWT string)",
+    tags=["Credentials"],
+    operation_id="verifyCredential",
+)
+def verify_credential(request: HttpRequest, payload: VerifyRequest) -> dict[str, Any]:
+    report = verify(services.credential_to_verify(payload.verifiableCredential))
+    return services.verification_result(report, return_credential=payload.options.returnCredential)

@@ -1,0 +1,75 @@
+"""The public page a certificate's QR code opens: the stored credential checked live, in plain words."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from mimis.catalog import services as catalog_services
+from mimis.issuing import services as issuing
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def version(draft, region_admin):
+    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+
+
+def issue(version, credential_format="ldp"):
+    return issuing.issue_credential(
+        version=version,
+        email="fatima@example.se",
+        name="Fatima Ahmed",
+        acting_user=None,
+        credential_format=credential_format,
+    ).credential
+
+
+@pytest.mark.parametrize("credential_format", ["ldp", "jwt"])
+def test_anyone_sees_a_valid_credential_checked_in_swedish(version, credential_format):
+    credential = issue(version, credential_format)
+    response = Client().get(f"/verify/credentials/{credential.pk}/")
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"]
+    page = response.content.decode()
+    assert "Meriten är äkta och giltig" in page
+    assert "Signaturen är intakt" in page
+    assert "Fatima Ahmed" in page and "fatima@example.se" not in page
+
+
+def test_the_page_shows_the_standard_elements_and_links_to_the_catalogue(version):
+    credential = issue(version)
+    page = Client().get(f"/verify/credentials/{credential.pk}/").content.decode()
+    for expected in [
+        "<h1>Demensvård – grunder</h1>",
+        "Högskolan Kristianstad",
+        "Beskriva hur demens påverkar omsorgen.",
+        "Skriftligt prov",
+        "SeQF 4 / EQF 4",
+        "1,5 högskolepoäng",
+        "Publicerad i MIMIS katalog",
+        str(credential.pk),
+        'href="/microcredentials/demensvard-grunder/"',
+    ]:
+        assert expected in page, expected
+
+
+def test_a_revoked_credential_is_shown_as_not_valid_at_once(version):
+    credential = issue(version)
+    issuing.revoke_credential(credential=credential, reason="Fel person", acting_user=None)
+    page = Client().get(f"/verify/credentials/{credential.pk}/").content.decode()
+    assert "Meriten kunde inte bekräftas" in page
+    assert "Meriten är äkta och giltig" not in page
+
+
+def test_the_page_is_in_english_under_en(version):
+    credential = issue(version)
+    page = Client().get(f"/en/verify/credentials/{credential.pk}/").content.decode()
+    assert "The credential is genuine and valid" in page and "Learning outcomes" in page
+
+
+def test_unknown_ids_are_404(db):
+    assert Client().get("/verify/credentials/00000000-0000-4000-8000-000000000000/").status_code == 404
+    assert Client().get("/verify/credentials/not-a-uuid/").status_code == 404

@@ -1,0 +1,71 @@
+"""The learner downloads the baked badge and the PDF certificate of their own credentials, nobody else's."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+
+from mimis.catalog import services as catalog_services
+from mimis.issuing import services as issuing
+from mimis.vc import baking
+from tests.conftest import verified_client
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def credential(draft, region_admin, learner):
+    version = catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return issuing.issue_credential(
+        version=version, email=learner.email, name=learner.name, acting_user=None
+    ).credential
+
+
+def pdf_text(response) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+
+
+class TestLearnerDownloads:
+    def test_wallet_links_to_every_download(self, credential, learner):
+        page = verified_client(learner).get("/my/credentials/").content.decode()
+        base = f"/my/credentials/{credential.pk}/"
+        for link in ["badge.png", "badge.svg", "certificate.pdf?lang=sv", "certificate.pdf?lang=en"]:
+            assert f'href="{base}{link}"' in page, link
+        assert f'href="/verify/credentials/{credential.pk}/"' in page
+        assert "Intyg på svenska (PDF)" in page and "Öppen sida för kontroll" in page
+
+    def test_learner_downloads_the_baked_png(self, credential, learner):
+        response = verified_client(learner).get(f"/my/credentials/{credential.pk}/badge.png")
+        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+        assert response["Content-Disposition"] == 'attachment; filename="demensvard-grunder.png"'
+        assert baking.extract_png(response.content) == credential.document
+
+    def test_learner_downloads_the_baked_svg(self, credential, learner):
+        response = verified_client(learner).get(f"/my/credentials/{credential.pk}/badge.svg")
+        assert response["Content-Type"].startswith("image/svg+xml")
+        assert response["Content-Security-Policy"].startswith("default-src 'none'")
+        assert baking.extract_svg(response.content) == credential.document
+
+    def test_certificate_language_follows_the_lang_parameter_then_the_page(self, credential, learner):
+        browser = verified_client(learner)
+        base = f"/my/credentials/{credential.pk}/certificate.pdf"
+        swedish = browser.get(base + "?lang=sv")
+        assert swedish["Content-Type"] == "application/pdf" and swedish.content.startswith(b"%PDF")
+        assert "INTYG OM MIKROMERIT" in pdf_text(swedish)
+        assert "MICRO-CREDENTIAL CERTIFICATE" in pdf_text(browser.get(base + "?lang=en"))
+        assert "MICRO-CREDENTIAL CERTIFICATE" in pdf_text(browser.get("/en" + base))
+        assert "INTYG OM MIKROMERIT" in pdf_text(browser.get(base + "?lang=xx"))
+
+    def test_another_learner_gets_404(self, credential):
+        browser = verified_client(UserFactory())
+        for name in ["badge.png", "badge.svg", "certificate.pdf"]:
+            assert browser.get(f"/my/credentials/{credential.pk}/{name}").status_code == 404
+
+    def test_anonymous_visitors_are_sent_to_sign_in(self, credential):
+        for name in ["badge.png", "badge.svg", "certificate.pdf"]:
+            response = Client().get(f"/my/credentials/{credential.pk}/{name}")
+            assert response.status_code == 302 and "/account/login/" in response["Location"]
