@@ -42,9 +42,41 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+# What a failed check means, in plain words, by the stable code from mimis.vc (which speaks English
+# only, for logs and programs). Codes not listed fall back to the check's general explanation.
+FAILURE_EXPLANATIONS = {
+    "revoked": _("The issuer has revoked the credential. It is no longer valid."),
+    "suspended": _("The issuer has suspended the credential for the time being."),
+    "expired": _("The credential's validity period has ended."),
+    "not_yet_valid": _("The credential is not valid yet."),
+    "signature_invalid": _("The signature does not match the content: something has been changed."),
+    "proof_missing": _("The credential has no signature."),
+    "controller_mismatch": _("The credential is signed with a key that does not belong to the issuer."),
+    "issuer_key_mismatch": _("The credential is signed with a key that does not belong to the issuer."),
+    "key_resolution_failed": _("The issuer's signing key could not be found; it may have been withdrawn."),
+    "undefined_term": _("The credential contains data that is not defined in its vocabulary."),
+    "unknown_context": _("The credential uses a vocabulary that is not recognised."),
+    "status_list_unavailable": _("The issuer's status list could not be read, so the status is unknown."),
+    "status_list_unverified": _("The issuer's status list is not correctly signed."),
+}
+FAILURE_BY_CHECK = {
+    "schema": _("The credential does not follow the Open Badges format."),
+    "proof": _("The signature could not be confirmed."),
+    "issuer": _("It could not be confirmed who issued the credential."),
+    "validity": _("The credential's dates could not be confirmed."),
+    "status": _("Whether the credential is revoked or suspended could not be confirmed."),
+}
+
+
 def labelled_checks(report: Report | None) -> list[dict[str, Any]]:
+    """Each check with a plain-language label and, when it failed, an explanation in the user's language."""
     return [
-        {**check, "label": CHECK_LABELS.get(check["name"], check["name"])}
+        {
+            **check,
+            "label": CHECK_LABELS.get(check["name"], check["name"]),
+            "explanation": FAILURE_EXPLANATIONS.get(check.get("code", ""))
+            or FAILURE_BY_CHECK.get(check["name"], ""),
+        }
         for check in (report.checks if report else [])
     ]
 

@@ -62,6 +62,16 @@ def test_a_revoked_credential_is_shown_as_not_valid_at_once(version):
     page = Client().get(f"/verify/credentials/{credential.pk}/").content.decode()
     assert "Meriten kunde inte bekräftas" in page
     assert "Meriten är äkta och giltig" not in page
+    # Why, in plain Swedish; the reason the issuer gave stays with the issuer and the learner.
+    assert "Utfärdaren har återkallat meriten. Den gäller inte längre." in page
+    assert "Fel person" not in page
+
+
+def test_a_suspended_credential_says_so(version):
+    credential = issue(version)
+    issuing.suspend_credential(credential=credential, reason="Utreds", acting_user=None)
+    page = Client().get(f"/en/verify/credentials/{credential.pk}/").content.decode()
+    assert "The issuer has suspended the credential for the time being." in page
 
 
 def test_the_page_is_in_english_under_en(version):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import threading
 from typing import Any
@@ -38,6 +39,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         port = _port(options["port"])
         host = options["host"]
+        base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"  # noqa: S104
+        if "MIMIS_BASE_URL" not in os.environ:
+            # Links in e-mails and credentials must point at the port the demo really serves on.
+            settings.MIMIS_BASE_URL = base
+            settings.CSRF_TRUSTED_ORIGINS = [base]
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         self.stdout.write(f"MIMIS data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
@@ -45,7 +51,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: {created} new objects." if created else "Demo data already in place; nothing added."
         )
-        base = f"http://{host}:{port}"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
         width = max(len(login.email) for login in logins)
