@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "mimis.audit",
     "mimis.taxonomy",
     "mimis.catalog",
+    "mimis.quality",
     "mimis.issuing",
     "mimis.verification",
     "mimis.api",

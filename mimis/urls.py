@@ -5,7 +5,7 @@ from mimis.api.api import api
 from mimis.core.views import healthz
 from mimis.issuing import batch_views
 from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, issuer_artefact
-from mimis.issuing.views import did_json, organisation_credentials, status_list
+from mimis.issuing.views import badge_image, did_json, organisation_credentials, status_list
 from mimis.vcapi.api import vc_api
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     # The W3C CCG VC API: /credentials/issue and /credentials/verify at the site root.
     path("credentials/", vc_api.urls),
     path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
+    path("badges/<slug:slug>/<int:number>.png", badge_image, name="badge_image"),
     path("issuers/<slug:slug>/status/<str:purpose>/<int:number>", status_list, name="issuer_status_list"),
 ]
 urlpatterns += i18n_patterns(
@@ -22,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.audit.urls")),
     path("", include("mimis.wallet.urls")),
     path("", include("mimis.catalog.urls")),
+    path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
     path("organisations/<slug:slug>/keys/", include("mimis.issuing.key_urls")),

@@ -26,6 +26,7 @@ class Capability(StrEnum):
     ISSUE_CREDENTIALS = "issue_credentials"
     MANAGE_ISSUER_KEYS = "manage_issuer_keys"  # rotate signing keys, mark one compromised
     REVIEW_MICROCREDENTIALS = "review_microcredentials"
+    COORDINATE_REVIEWS = "coordinate_reviews"  # assign submissions to the QA body's reviewers
     ENDORSE_MICROCREDENTIALS = "endorse_microcredentials"
     ADMINISTER_PLATFORM = "administer_platform"  # approve organisations, read the audit log
 
@@ -56,6 +57,8 @@ def _capabilities_for(kind: str, role: str) -> frozenset[Capability]:
         caps.add(Capability.ENDORSE_MICROCREDENTIALS)
     if kind == OrganisationKind.QA_BODY and role in {Role.ADMIN, Role.REVIEWER}:
         caps.add(Capability.REVIEW_MICROCREDENTIALS)
+    if kind == OrganisationKind.QA_BODY and role == Role.ADMIN:
+        caps.add(Capability.COORDINATE_REVIEWS)
     if kind == OrganisationKind.REGION and role == Role.ADMIN:
         caps.add(Capability.ADMINISTER_PLATFORM)
     return frozenset(caps)

@@ -17,8 +17,11 @@ from mimis.catalog.api import router as catalog_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
+from mimis.quality.api import microcredential_router as quality_microcredential_router
+from mimis.quality.api import router as quality_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.verification.api import router as verification_router
+from mimis.wallet.api import router as wallet_router
 
 api = NinjaAPI(
     title="MIMIS API",
@@ -80,8 +83,11 @@ def root(request: HttpRequest) -> dict[str, str]:
 api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/microcredentials", catalog_router)
+api.add_router("/microcredentials", quality_microcredential_router)
+api.add_router("/quality", quality_router)
 api.add_router("/pathways", pathway_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
 api.add_router("/organisations", issuer_keys_router)
 api.add_router("/taxonomy", taxonomy_router)
+api.add_router("/me", wallet_router)

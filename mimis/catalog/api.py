@@ -1,7 +1,7 @@
 """REST endpoints of the catalogue: public search and detail; drafts for providers' editors."""
 # No "from __future__ import annotations": django-ninja reads these annotations at run time.
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,12 +12,19 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from mimis.accounts.models import Organisation
-from mimis.accounts.scopes import ADMIN, WRITE
+from mimis.accounts.scopes import WRITE
 from mimis.api.auth import authenticate_optional, require_scope
 from mimis.api.schemas import ErrorOut
 from mimis.catalog import pathways, selectors, services
-from mimis.catalog.models import MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.catalog.models import (
+    EDITABLE_STATUSES,
+    PUBLIC_STATUSES,
+    MicroCredential,
+    MicroCredentialVersion,
+    VersionStatus,
+)
 from mimis.errors import NotFound
+from mimis.quality import selectors as quality_selectors
 
 router = Router(tags=["microcredentials"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -39,6 +46,18 @@ class OutcomeOut(Schema):
 class ProviderRef(Schema):
     slug: str
     name: str
+
+
+class QaRecordOut(Schema):
+    """Who approved the version, when, against which criteria version, and until when."""
+
+    qa_body: str
+    qa_body_slug: str
+    decided_at: datetime
+    criteria_version: int
+    outcome: str
+    review_by: date | None
+    lapsed: bool
 
 
 class MicroCredentialOut(Schema):
@@ -75,6 +94,7 @@ class MicroCredentialOut(Schema):
     validity_months: int | None
     co_designers: list[str]
     published_at: datetime | None
+    qa_record: QaRecordOut | None = None
 
 
 class OutcomeIn(Schema):
@@ -150,6 +170,21 @@ def _concept(concept: Any) -> dict:
     }
 
 
+def qa_record_out(version: MicroCredentialVersion) -> dict | None:
+    record = quality_selectors.qa_record(version)
+    if record is None:
+        return None
+    return {
+        "qa_body": record.qa_body.name,
+        "qa_body_slug": record.qa_body.slug,
+        "decided_at": record.decided_at,
+        "criteria_version": record.criteria_version,
+        "outcome": record.outcome,
+        "review_by": record.review_by,
+        "lapsed": record.lapsed,
+    }
+
+
 def version_out(version: MicroCredentialVersion) -> dict:
     microcredential = version.microcredential
     data = {
@@ -195,6 +230,7 @@ def version_out(version: MicroCredentialVersion) -> dict:
             "sectors": [_concept(c) for c in version.sectors.all()],
             "occupations": [_concept(c) for c in version.occupations.all()],
             "co_designers": [o.slug for o in microcredential.co_designers.all()],
+            "qa_record": qa_record_out(version),
         }
     )
     return data
@@ -227,7 +263,7 @@ def detail(request: HttpRequest, microcredential_id: int, version: int | None = 
     )
     if chosen is None:
         raise NotFound()
-    if chosen.status == VersionStatus.DRAFT:
+    if chosen.status not in PUBLIC_STATUSES:
         services.require_author(request.user, microcredential)
     return version_out(selectors.version_by_id(version_id=chosen.pk))
 
@@ -264,7 +300,7 @@ def _draft_of(request: HttpRequest, microcredential_id: int) -> MicroCredentialV
     if microcredential is None:
         raise NotFound()
     services.require_author(request.user, microcredential)
-    draft = microcredential.versions.filter(status=VersionStatus.DRAFT).first()
+    draft = microcredential.versions.filter(status__in=EDITABLE_STATUSES).first()
     if draft is None:
         raise NotFound()
     return draft
@@ -305,22 +341,6 @@ def new_version(request: HttpRequest, microcredential_id: int) -> Status[dict]:
         raise NotFound()
     draft = services.start_new_version(microcredential=microcredential, acting_user=request.user)
     return Status(201, version_out(selectors.version_by_id(version_id=draft.pk)))
-
-
-@router.post(
-    "/{microcredential_id}/publish",
-    response={200: MicroCredentialOut, **ERRORS},
-    summary="Publish the complete draft (region administrators)",
-)
-def publish(request: HttpRequest, microcredential_id: int) -> dict:
-    require_scope(request, ADMIN)
-    draft = MicroCredentialVersion.objects.filter(
-        microcredential_id=microcredential_id, status=VersionStatus.DRAFT
-    ).first()
-    if draft is None:
-        raise NotFound()
-    version = services.publish_version(version=draft, acting_user=request.user)
-    return version_out(selectors.version_by_id(version_id=version.pk))
 
 
 pathway_router = Router(tags=["pathways"])

@@ -6,19 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Organisation
-from mimis.accounts.permissions import Capability, has_capability, is_platform_admin
+from mimis.accounts.permissions import Capability, has_capability
 from mimis.accounts.selectors import organisation_for
 from mimis.catalog import codesign, selectors, services
 from mimis.catalog.authoring_forms import AssessmentForm, BasicsForm, StackingForm
-from mimis.catalog.models import MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.catalog.models import EDITABLE_STATUSES, MicroCredential, MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError, NotFound
+from mimis.quality import selectors as quality_selectors
+from mimis.quality.forms import element_label
 from mimis.taxonomy.models import Scheme
 from mimis.taxonomy.selectors import search_concepts
 
@@ -32,16 +34,51 @@ STEPS = [
 STEP_FORMS = {"basics": BasicsForm, "assessment": AssessmentForm, "stacking": StackingForm}
 
 
-def _microcredential_for_author(
-    request: HttpRequest, slug: str, *, region_may_read: bool = False
-) -> MicroCredential:
+def _microcredential_for_author(request: HttpRequest, slug: str) -> MicroCredential:
     microcredential = MicroCredential.objects.select_related("provider").filter(slug=slug).first()
     if microcredential is None:
         raise NotFound()
-    # The region reads drafts to publish them (until the quality-assurance workflow takes over).
-    if not (region_may_read and is_platform_admin(request.user)):
-        services.require_author(request.user, microcredential)
+    services.require_author(request.user, microcredential)
     return microcredential
+
+
+# Which authoring step edits each element, so that a reviewer's comment can link to it.
+ELEMENT_STEPS = {
+    "learning_outcomes": "outcomes",
+    **{name: step for step, form in STEP_FORMS.items() for name in form.base_fields},
+}
+
+
+def _requested_changes(version: MicroCredentialVersion) -> list[dict]:
+    """The reviewer's comments on the version, each with the element's name and the step that edits it."""
+    changes = []
+    for item in quality_selectors.requested_changes(version):
+        element = item.get("element", "")
+        changes.append(
+            {
+                **item,
+                "criterion_label": item["title_en"]
+                if translation.get_language() == "en" and item.get("title_en")
+                else item["title"],
+                "element_label": element_label(element) if element else "",
+                "step": ELEMENT_STEPS.get(element, "preview"),
+            }
+        )
+    return changes
+
+
+def _note_reviewer_comments(form: object, version: MicroCredentialVersion) -> list[dict]:
+    """Put each comment next to the field it is about (as its help text); return those of this form."""
+    if version.status != VersionStatus.CHANGES_REQUESTED:
+        return []
+    shown = []
+    for change in _requested_changes(version):
+        field = form.fields.get(change["element"]) if change["element"] else None  # type: ignore[attr-defined]
+        if field is not None:
+            note = _("Reviewer: %(comment)s") % {"comment": change["comment"]}
+            field.help_text = f"{note} {field.help_text or ''}".strip()
+            shown.append(change)
+    return shown
 
 
 def _latest(microcredential: MicroCredential) -> MicroCredentialVersion:
@@ -101,19 +138,24 @@ def _initial(version: MicroCredentialVersion, form_class: type) -> dict:
 
 @login_required
 def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
-    microcredential = _microcredential_for_author(request, slug, region_may_read=step == "preview")
+    microcredential = _microcredential_for_author(request, slug)
     version = _latest(microcredential)
     if step not in dict(STEPS):
         raise NotFound()
     if step == "preview":
         return _preview(request, version)
     if not version.is_editable:
-        messages.info(request, _("This version is published. Start a new version to make changes."))
+        messages.info(
+            request,
+            _("This version cannot be changed now (%(status)s). Start a new version to make changes.")
+            % {"status": version.get_status_display().lower()},
+        )
         return redirect("catalog:edit", slug=slug, step="preview")
     if step == "outcomes":
         return _outcomes(request, version)
     form_class = STEP_FORMS[step]
     form = form_class(request.POST or None, initial=_initial(version, form_class))
+    reviewer_notes = _note_reviewer_comments(form, version)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_draft(version=version, acting_user=request.user, **form.cleaned_data)
@@ -132,6 +174,7 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
             "steps": STEPS,
             "step": step,
             "missing": services.missing_elements(version),
+            "reviewer_notes": reviewer_notes,
         },
     )
 
@@ -187,6 +230,9 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             "step": "outcomes",
             "error": error,
             "missing": services.missing_elements(version),
+            "reviewer_notes": [c for c in _requested_changes(version) if c["element"] == "learning_outcomes"]
+            if version.status == VersionStatus.CHANGES_REQUESTED
+            else [],
         },
     )
 
@@ -210,7 +256,7 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "steps": STEPS,
             "step": "preview",
             "missing": services.missing_elements(version) if version.is_editable else [],
-            "can_publish": version.is_editable and is_platform_admin(request.user),
+            "workflow": _workflow(request, version, is_provider_author),
             "skills": selectors.skills_of(version),
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
@@ -218,6 +264,31 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "comments": list(version.comments.select_related("author", "organisation")),
         },
     )
+
+
+def _workflow(request: HttpRequest, version: MicroCredentialVersion, is_provider_author: bool) -> dict:
+    """Where the version stands in quality assurance and what the provider can do next."""
+    status = version.status
+    published = version.microcredential.versions.filter(status=VersionStatus.PUBLISHED).first()
+    return {
+        "can_submit": is_provider_author and status in (VersionStatus.DRAFT, VersionStatus.CHANGES_REQUESTED),
+        "resubmitting": status == VersionStatus.CHANGES_REQUESTED,
+        "can_withdraw": is_provider_author
+        and status
+        in (
+            VersionStatus.SUBMITTED,
+            VersionStatus.IN_REVIEW,
+            VersionStatus.CHANGES_REQUESTED,
+            VersionStatus.APPROVED,
+        ),
+        "can_publish": is_provider_author and status == VersionStatus.APPROVED,
+        "can_retire": is_provider_author and published is not None,
+        "published": published,
+        "reviews": list(quality_selectors.open_reviews_of(version)),
+        "decisions": list(quality_selectors.decisions_of(version)),
+        "requested_changes": _requested_changes(version) if status == VersionStatus.CHANGES_REQUESTED else [],
+        "qa_record": quality_selectors.qa_record(version),
+    }
 
 
 @login_required
@@ -244,22 +315,6 @@ def start_new_version(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("A new draft version is started. The published version stays as it is."))
     return redirect("catalog:edit", slug=slug, step="basics")
-
-
-@login_required
-@require_POST
-def publish(request: HttpRequest, slug: str) -> HttpResponse:
-    microcredential = MicroCredential.objects.filter(slug=slug).first()
-    draft = microcredential.versions.filter(status=VersionStatus.DRAFT).first() if microcredential else None
-    if draft is None:
-        raise NotFound()
-    try:
-        services.publish_version(version=draft, acting_user=request.user)
-    except MimisError as error:
-        messages.error(request, error.message)
-        return redirect("catalog:edit", slug=slug, step="preview")
-    messages.success(request, _("Published. It is now in the public catalogue."))
-    return redirect(reverse("catalog:detail", args=[slug]))
 
 
 @login_required
@@ -300,7 +355,7 @@ def remove_codesigner(request: HttpRequest, slug: str, organisation_slug: str) -
 @require_POST
 def add_comment(request: HttpRequest, slug: str) -> HttpResponse:
     microcredential = _microcredential_for_author(request, slug)
-    draft = microcredential.versions.filter(status=VersionStatus.DRAFT).first()
+    draft = microcredential.versions.filter(status__in=EDITABLE_STATUSES).first()
     if draft is None:
         raise NotFound()
     try:

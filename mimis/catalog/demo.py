@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from mimis.accounts.models import Organisation
@@ -19,6 +18,7 @@ from mimis.catalog.models import (
     VersionStatus,
 )
 from mimis.catalog.services import create_outcomes, refresh_search_text
+from mimis.quality.demo import publish_demo_version
 from mimis.taxonomy.models import Concept, Scheme
 
 
@@ -45,7 +45,7 @@ def load_demo_catalogue() -> int:
         version = MicroCredentialVersion.objects.create(
             microcredential=microcredential,
             number=1,
-            status=VersionStatus.PUBLISHED,
+            status=VersionStatus.DRAFT,
             title=spec["title"],
             title_en=spec["title_en"],
             summary=spec["summary"],
@@ -64,7 +64,6 @@ def load_demo_catalogue() -> int:
             price=spec["price"],
             validity_months=spec["validity"],
             grading_scheme="Godkänd / Ej godkänd",
-            published_at=timezone.now(),
         )
         version.sectors.set([_concept({Scheme.INDUSTRY}, code=code) for code in spec["sectors"]])
         version.occupations.set(
@@ -78,6 +77,8 @@ def load_demo_catalogue() -> int:
             ],
         )
         refresh_search_text(version)
+        # Through the real workflow: the provider submits, Kvalitetsrådet reviews, the provider publishes.
+        publish_demo_version(version)
         created += 1
     for spec in DRAFTS:
         if MicroCredential.objects.filter(slug=spec["slug"]).exists():

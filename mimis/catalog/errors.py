@@ -8,7 +8,8 @@ from mimis.errors import Conflict, ValidationFailed
 class VersionNotEditable(Conflict):
     code = "version_not_editable"
     default_message = _(
-        "This version is published and can no longer be changed. Start a new version instead."
+        "This version can no longer be changed: it is under review, approved or published. Start a new "
+        "version instead, or wait for the reviewer's decision."
     )
 
 
@@ -23,7 +24,9 @@ class VersionIncomplete(ValidationFailed):
 
 class DraftExists(Conflict):
     code = "draft_exists"
-    default_message = _("There is already a draft of this micro-credential. Continue editing it.")
+    default_message = _(
+        "There is already a version of this micro-credential on its way to publication. Continue with it."
+    )
 
 
 class UnknownConcept(ValidationFailed):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,9 +19,33 @@ LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(8)]
 
 
 class VersionStatus(models.TextChoices):
+    """The quality-assurance workflow of a version; ``mimis.quality.services`` moves it along."""
+
     DRAFT = "draft", pgettext_lazy("version status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("version status", "Submitted for review")
+    IN_REVIEW = "in_review", pgettext_lazy("version status", "In review")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("version status", "Changes requested")
+    APPROVED = "approved", pgettext_lazy("version status", "Approved")
     PUBLISHED = "published", pgettext_lazy("version status", "Published")
     RETIRED = "retired", pgettext_lazy("version status", "Retired")
+    WITHDRAWN = "withdrawn", pgettext_lazy("version status", "Withdrawn")
+
+
+# The provider edits a version in these states (after a review asked for changes, too).
+EDITABLE_STATUSES = frozenset({VersionStatus.DRAFT, VersionStatus.CHANGES_REQUESTED})
+# A version on its way to publication: only one per micro-credential at a time.
+IN_PROGRESS_STATUSES = frozenset(
+    {
+        VersionStatus.DRAFT,
+        VersionStatus.SUBMITTED,
+        VersionStatus.IN_REVIEW,
+        VersionStatus.CHANGES_REQUESTED,
+        VersionStatus.APPROVED,
+    }
+)
+# Versions anyone may read (the public catalogue shows the published one; retired ones stay readable
+# because credentials were issued for them).
+PUBLIC_STATUSES = frozenset({VersionStatus.PUBLISHED, VersionStatus.RETIRED})
 
 
 class AssessmentType(models.TextChoices):
@@ -194,6 +219,9 @@ class MicroCredentialVersion(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Set by the quality-assurance approval: after this day the approval has lapsed and the version can no
+    # longer be issued until a new version is approved. Empty for versions published before the workflow.
+    review_by = models.DateField(_("review by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("micro-credential version")
@@ -220,7 +248,17 @@ class MicroCredentialVersion(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status == VersionStatus.DRAFT
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def qa_lapsed(self) -> bool:
+        """The quality-assurance approval has passed its review-by date."""
+        return self.review_by is not None and self.review_by < timezone.localdate()
+
+    @property
+    def is_issuable(self) -> bool:
+        """Only a published version whose approval has not lapsed can be issued."""
+        return self.status == VersionStatus.PUBLISHED and not self.qa_lapsed
 
     @property
     def language_labels(self) -> list[str]:

@@ -127,3 +127,26 @@ def skills_of(version: MicroCredentialVersion) -> list:
         for skill in outcome.skills.all():
             seen[skill.pk] = skill
     return list(seen.values())
+
+
+def version_content(version: MicroCredentialVersion) -> dict:
+    """Everything an author can change in a version, as plain JSON: what a reviewer reviews.
+
+    ``mimis.quality`` hashes it to notice a version that changed after the review started.
+    """
+    from mimis.catalog.services import EDITABLE_FIELDS
+
+    content: dict = {}
+    for name in EDITABLE_FIELDS:
+        if name in ("sectors", "occupations"):
+            content[name] = sorted(c.pk for c in getattr(version, name).all())
+        else:
+            value = getattr(version, name)
+            content[name] = (
+                str(value) if value is not None and not isinstance(value, list | str | int) else value
+            )
+    content["learning_outcomes"] = [
+        {"text": o.text, "text_en": o.text_en, "skills": sorted(s.pk for s in o.skills.all())}
+        for o in version.learning_outcomes.all()
+    ]
+    return content

@@ -1,7 +1,7 @@
-"""Writing micro-credentials: create, edit drafts, learning outcomes with skills, publish, new version.
+"""Writing micro-credentials: create, edit drafts, learning outcomes with skills, new version.
 
-Publishing is done by a region administrator for now; the quality-assurance workflow will replace that
-step (one workflow, not two).
+Submitting, reviewing, publishing and retiring are the quality-assurance workflow, in
+``mimis.quality.services``: nobody publishes a version an independent reviewer has not approved.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, User
-from mimis.accounts.permissions import Capability, has_capability, require_capability, require_platform_admin
+from mimis.accounts.permissions import Capability, has_capability, require_capability
 from mimis.audit.services import record
-from mimis.catalog.errors import DraftExists, UnknownConcept, VersionIncomplete, VersionNotEditable
+from mimis.catalog.errors import DraftExists, UnknownConcept, VersionNotEditable
 from mimis.catalog.models import (
+    IN_PROGRESS_STATUSES,
     AssessmentType,
     IdentityVerification,
     LearningOutcome,
@@ -370,46 +370,13 @@ def missing_elements(version: MicroCredentialVersion) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def publish_version(*, version: MicroCredentialVersion, acting_user: User) -> MicroCredentialVersion:
-    """Publish a complete draft (region administrators, until the quality-assurance workflow replaces this)."""
-    require_platform_admin(acting_user)
-    version = (
-        MicroCredentialVersion.objects.select_for_update()
-        .select_related("microcredential__provider")
-        .get(pk=version.pk)
-    )
-    if not version.is_editable:
-        raise VersionNotEditable()
-    missing = missing_elements(version)
-    if missing:
-        raise VersionIncomplete(missing)
-    now = timezone.now()
-    # The previous published version stays valid for credentials already issued, but is no longer offered.
-    MicroCredentialVersion.objects.filter(
-        microcredential=version.microcredential, status=VersionStatus.PUBLISHED
-    ).update(status=VersionStatus.RETIRED)
-    version.status = VersionStatus.PUBLISHED
-    version.published_at = now
-    version.published_by = acting_user
-    version.save(update_fields=["status", "published_at", "published_by"])
-    record(
-        "microcredential.published",
-        actor=acting_user,
-        organisation=version.microcredential.provider,
-        target=version,
-        data={"slug": version.microcredential.slug, "version": version.number},
-    )
-    return version
-
-
-@transaction.atomic
 def start_new_version(*, microcredential: MicroCredential, acting_user: User) -> MicroCredentialVersion:
     """Copy the latest version into a new draft; published versions are never edited in place."""
     require_author(acting_user, microcredential)
     latest = microcredential.versions.select_for_update().order_by("-number").first()
     if latest is None:
         raise NotFound()
-    if latest.status == VersionStatus.DRAFT:
+    if latest.status in IN_PROGRESS_STATUSES:
         raise DraftExists()
     sectors, occupations = list(latest.sectors.all()), list(latest.occupations.all())
     outcomes = [(o.text, o.text_en, list(o.skills.all())) for o in latest.learning_outcomes.all()]
@@ -419,6 +386,7 @@ def start_new_version(*, microcredential: MicroCredential, acting_user: User) ->
     draft.status = VersionStatus.DRAFT
     draft.published_at = None
     draft.published_by = None
+    draft.review_by = None
     draft.created_by = acting_user
     draft.save()
     draft.sectors.set(sectors)

@@ -11,7 +11,6 @@ urlpatterns = [
     path("microcredentials/<slug:slug>/elm.jsonld", views.elm_export, name="elm"),
     path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
     path("microcredentials/<slug:slug>/new-version/", authoring_views.start_new_version, name="new_version"),
-    path("microcredentials/<slug:slug>/publish/", authoring_views.publish, name="publish"),
     path("microcredentials/<slug:slug>/codesigners/", authoring_views.add_codesigner, name="add_codesigner"),
     path(
         "microcredentials/<slug:slug>/codesigners/<slug:organisation_slug>/remove/",

@@ -12,6 +12,7 @@ from mimis.catalog.elm import learning_achievement_specification
 from mimis.catalog.forms import CatalogueSearchForm
 from mimis.catalog.models import MicroCredentialVersion
 from mimis.catalog.pathways import pathways_of
+from mimis.quality import selectors as quality_selectors
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -71,6 +72,7 @@ def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     version = selectors.published_version(slug=slug)
+    endorsements = list(quality_selectors.endorsements_of(microcredential_id=version.microcredential_id))
     return render(
         request,
         "catalog/detail.html",
@@ -80,6 +82,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "skills": selectors.skills_of(version),
             "pathways": pathways_of(microcredential=version.microcredential),
             "json_ld": course_json_ld(request, version),
+            "qa_record": quality_selectors.qa_record(version),
+            "endorsements": endorsements,
+            "endorsers": quality_selectors.possible_endorsers(
+                user=request.user, version=version, endorsed={e.organisation_id for e in endorsements}
+            ),
         },
     )
 

@@ -39,6 +39,12 @@ def _public_items() -> list[NavItem]:
     ]
 
 
+# Reviewers, quality-assurance coordinators and the region see the review queue.
+_REVIEW_CAPABILITIES = frozenset(
+    {Capability.REVIEW_MICROCREDENTIALS, Capability.COORDINATE_REVIEWS, Capability.ADMINISTER_PLATFORM}
+)
+
+
 def navigation_for(user: User, memberships: list[OrganisationMembership]) -> list[NavItem]:
     items: list[NavItem] = []
     if not user.is_authenticated:
@@ -51,6 +57,8 @@ def navigation_for(user: User, memberships: list[OrganisationMembership]) -> lis
             items.append(NavItem(_("Applications"), reverse("accounts:organisation_applications")))
             items.append(NavItem(_("Audit log"), reverse("audit:log")))
             break
+    if any(_REVIEW_CAPABILITIES & entry.capabilities for entry in memberships):
+        items.append(NavItem(_("Reviews"), reverse("quality:queue")))
     for entry in memberships:
         if Capability.AUTHOR_MICROCREDENTIALS in entry.capabilities:
             items.append(
@@ -150,6 +158,14 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
                     _("Open the audit log"),
                 )
             )
+            steps.append(
+                NextStep(
+                    _("Register a participant"),
+                    _("Create an account for a participant who does not use e-mail much yet."),
+                    reverse("wallet:register_participant", args=[organisation.slug]),
+                    _("Register a participant"),
+                )
+            )
         if Capability.AUTHOR_MICROCREDENTIALS in entry.capabilities:
             steps.append(
                 NextStep(
@@ -179,4 +195,34 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
                     _("Manage members"),
                 )
             )
+    capabilities = frozenset().union(*(entry.capabilities for entry in memberships))
+    if _REVIEW_CAPABILITIES & capabilities:
+        from mimis.quality.selectors import awaiting_assignment, review_queue
+
+        texts = []
+        if Capability.REVIEW_MICROCREDENTIALS in capabilities:
+            waiting = review_queue(reviewer=user).count()
+            texts.append(
+                ngettext(
+                    "%(count)d review is waiting for you.",
+                    "%(count)d reviews are waiting for you.",
+                    waiting,
+                )
+                % {"count": waiting}
+            )
+        if {Capability.COORDINATE_REVIEWS, Capability.ADMINISTER_PLATFORM} & capabilities:
+            unassigned = len(awaiting_assignment())
+            texts.append(
+                ngettext(
+                    "%(count)d submission is waiting for a reviewer.",
+                    "%(count)d submissions are waiting for a reviewer.",
+                    unassigned,
+                )
+                % {"count": unassigned}
+            )
+        steps.append(
+            NextStep(
+                _("Quality assurance"), " ".join(texts), reverse("quality:queue"), _("Open the review queue")
+            )
+        )
     return steps

@@ -109,13 +109,19 @@ PEOPLE = [
         [("natverket-ideburen-sektor-skane", "admin"), ("natverket-ideburen-sektor-skane", "editor")],
         "NÄTVERKET idéburen sektor Skåne: administratör och redaktör",
     ),
-    ("maria.kvalitet", "Maria Ek", "sv", [("kvalitetsradet-skane", "reviewer")], "Kvalitetsrådet: granskare"),
+    (
+        "maria.kvalitet",
+        "Maria Ek",
+        "sv",
+        [("kvalitetsradet-skane", "reviewer")],
+        "Kvalitetsrådet: granskare, med mikromeriter att granska",
+    ),
     (
         "per.kvalitet",
         "Per Qvist",
         "en",
         [("kvalitetsradet-skane", "admin")],
-        "Kvalitetsrådet: administratör (English-speaking)",
+        "Kvalitetsrådet: administratör och samordnare av granskningar (English-speaking)",
     ),
     (
         "lena.omsorg",

@@ -30,7 +30,7 @@ from mimis.audit.services import record
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError, NotFound, PermissionDenied, ValidationFailed
 from mimis.issuing import services, tasks
-from mimis.issuing.errors import VersionNotPublished
+from mimis.issuing.errors import QualityAssuranceLapsed, VersionNotPublished
 from mimis.issuing.models import (
     MAX_BATCH_ROWS,
     BatchRow,
@@ -98,6 +98,8 @@ def _publishable_version(organisation: Organisation, version: MicroCredentialVer
         raise NotFound()
     if version.status != VersionStatus.PUBLISHED:
         raise VersionNotPublished()
+    if version.qa_lapsed:
+        raise QualityAssuranceLapsed()
 
 
 def _require_issuer(acting_user: User | None, organisation: Organisation) -> None:
@@ -356,7 +358,9 @@ def _process_chunk(batch_id: str) -> bool:
     with transaction.atomic():
         # Locking the batch serialises two workers that were both handed the same batch.
         batch = (
-            IssuingBatch.objects.select_for_update().select_related("version", "created_by").get(pk=batch_id)
+            IssuingBatch.objects.select_for_update(of=("self",))
+            .select_related("version", "created_by")
+            .get(pk=batch_id)
         )
         if batch.status != BatchStatus.RUNNING:
             return False

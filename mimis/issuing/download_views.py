@@ -57,6 +57,7 @@ def issuer_artefact(request: HttpRequest, slug: str, credential_id: uuid.UUID, a
     credential = (
         Credential.objects.select_related("version__microcredential__provider", "organisation")
         .filter(pk=credential_id, organisation=organisation)
+        .exclude(document__isnull=True, token="")  # erased at the holder's request
         .first()
     )
     if credential is None:

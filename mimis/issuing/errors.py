@@ -13,3 +13,11 @@ class VersionNotPublished(Conflict):
 class CredentialStateConflict(Conflict):
     code = "credential_state_conflict"
     default_message = _("The credential is already in that state, or is revoked for good.")
+
+
+class QualityAssuranceLapsed(Conflict):
+    code = "quality_assurance_lapsed"
+    default_message = _(
+        "The micro-credential has passed its review-by date, so it cannot be issued until a new version is "
+        "approved."
+    )

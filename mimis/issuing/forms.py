@@ -26,10 +26,11 @@ class ReasonForm(forms.Form):
 
 
 def _published_versions(organisation: Organisation) -> list[tuple[int, str]]:
+    """What the organisation can issue now: published, and quality assurance not lapsed."""
     versions = MicroCredentialVersion.objects.filter(
         microcredential__provider=organisation, status=VersionStatus.PUBLISHED
     ).order_by("title")
-    return [(v.pk, v.title) for v in versions]
+    return [(v.pk, v.title) for v in versions if not v.qa_lapsed]
 
 
 class BatchUploadForm(forms.Form):

@@ -71,7 +71,12 @@ def compromise_reason() -> str:
 
 def credentials_to_reissue(*, key: IssuerKey) -> QuerySet[Credential]:
     """What the key signed that still needs a replacement: neither revoked nor already replaced."""
-    return Credential.objects.filter(key=key, replaced_by__isnull=True).exclude(state=CredentialState.REVOKED)
+    # Credentials erased at the holder's request (no signed copy, nobody to send one to) are not re-issued.
+    return (
+        Credential.objects.filter(key=key, replaced_by__isnull=True)
+        .exclude(state=CredentialState.REVOKED)
+        .exclude(document__isnull=True, token="")
+    )
 
 
 def is_stale(job: KeyReissue) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, User
@@ -22,7 +22,7 @@ from mimis.audit.services import Event, record, record_many
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
 from mimis.issuing import keys, tasks
-from mimis.issuing.errors import CredentialStateConflict, VersionNotPublished
+from mimis.issuing.errors import CredentialStateConflict, QualityAssuranceLapsed, VersionNotPublished
 from mimis.issuing.models import (
     STATUS_LIST_SIZE,
     Credential,
@@ -79,37 +79,83 @@ def allocate_status_index(*, organisation: Organisation, purpose: str) -> tuple[
     return allocate_status_indexes(organisation=organisation, purpose=purpose, count=1)[0]
 
 
+EQF_LEVEL_URI = "http://data.europa.eu/snb/eqf/{level}"  # the EU's EQF vocabulary, as in the ELM export
+
+
 def _achievement(version: MicroCredentialVersion) -> vc.Achievement:
+    """The micro-credential version as an OB 3.0 Achievement with the EU standard elements.
+
+    Skills and levels are alignments (machine-readable); assessment, participation and quality assurance,
+    which OB 3.0 has no property for, are stated in the criteria narrative and as tags. Written in the
+    micro-credential's own language, whatever language the issuer's page is in.
+    """
+    from mimis.catalog.models import ParticipationForm
+
     microcredential = version.microcredential
     alignments = []
     for outcome in version.learning_outcomes.all():
         for skill in outcome.skills.all():
-            url = skill.uri
             framework = "ESCO" if skill.source == "esco" else "JobTech Taxonomy"
             alignments.append(
                 vc.Alignment(
                     target_name=skill.preferred_label,
-                    target_url=url,
+                    target_url=skill.uri,
                     target_code=skill.source_id,
                     target_framework=framework,
                     target_type="ext:" + framework.split()[0],
                 )
             )
-    outcomes = "\n".join(f"- {o.text}" for o in version.learning_outcomes.all())
-    narrative = "\n\n".join(
-        filter(None, [outcomes, version.get_assessment_type_display(), version.assessment_description])
-    )
+    detail_url = settings.MIMIS_BASE_URL + reverse("catalog:detail", args=[microcredential.slug])
+    language = version.languages[0] if version.languages else "sv"
+    with translation.override(language if language in dict(settings.LANGUAGES) else "sv"):
+        if version.eqf_level:
+            alignments.append(
+                vc.Alignment(
+                    target_name=_("EQF level %(level)d") % {"level": version.eqf_level},
+                    target_url=EQF_LEVEL_URI.format(level=version.eqf_level),
+                    target_code=str(version.eqf_level),
+                    target_framework="European Qualifications Framework",
+                    target_type="ext:EQF",
+                )
+            )
+        if version.seqf_level:
+            alignments.append(
+                vc.Alignment(
+                    target_name=_("SeQF level %(level)d") % {"level": version.seqf_level},
+                    target_url=f"{detail_url}#seqf-{version.seqf_level}",
+                    target_code=str(version.seqf_level),
+                    target_framework="Sveriges referensram för kvalifikationer (SeQF)",
+                    target_type="ext:SeQF",
+                )
+            )
+        participation = [str(ParticipationForm(code).label) for code in version.participation_form]
+        facts = [
+            (_("Learning outcomes"), "\n".join(f"- {o.text}" for o in version.learning_outcomes.all())),
+            (
+                _("Assessment"),
+                " ".join(
+                    filter(None, [version.get_assessment_type_display(), version.assessment_description])
+                ),
+            ),
+            (_("Form of participation"), ", ".join(participation)),
+            (_("Quality assurance"), version.get_quality_assurance_display()),
+        ]
+        narrative = "\n\n".join(f"{label}:\n{text}" for label, text in facts if text)
+        tags = tuple(participation)
     return vc.Achievement(
-        id=settings.MIMIS_BASE_URL
-        + reverse("catalog:detail", args=[microcredential.slug])
-        + f"#v{version.number}",
+        id=f"{detail_url}#v{version.number}",
         name=version.title,
         description=version.summary,
         criteria_narrative=narrative,
         achievement_type="MicroCredential",
+        image=vc.Image(
+            id=settings.MIMIS_BASE_URL + reverse("badge_image", args=[microcredential.slug, version.number]),
+            caption=version.title,
+        ),
         alignments=tuple(dict.fromkeys(alignments)),
         credits_available=float(version.workload_ects) if version.workload_ects else None,
-        in_language=version.languages[0] if version.languages else None,
+        in_language=language,
+        tags=tags,
         human_code=microcredential.slug,
         version=str(version.number),
     )
@@ -183,6 +229,8 @@ def issue_credentials(
         require_capability(acting_user, Capability.ISSUE_CREDENTIALS, organisation)
     if version.status != VersionStatus.PUBLISHED:
         raise VersionNotPublished()
+    if version.qa_lapsed:
+        raise QualityAssuranceLapsed()
     if credential_format not in CredentialFormat.values:
         raise ValidationFailed(_("Choose the format ldp or jwt."), field="format")
     cleaned = []

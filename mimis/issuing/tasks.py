@@ -10,9 +10,15 @@ from mimis.core.emails import absolute_url, send_templated_email
 
 @task()
 def send_credential_issued_email(*, credential_id: str) -> None:
-    """Tell the learner a credential is waiting, in their language, with where to find it."""
-    from mimis.accounts.models import User
+    """Tell the learner a credential is waiting, in their language, with a single-use link to collect it.
+
+    The claim link's secret is minted here, at send time (``mimis.wallet.services.mint_claim_link``), so
+    it never sits in the task queue; sending again makes the earlier link stop working.
+    """
     from mimis.issuing.models import Credential, CredentialState
+    from mimis.wallet.models import CLAIM_LINK_VALID_DAYS
+    from mimis.wallet.selectors import account_for_address
+    from mimis.wallet.services import mint_claim_link
 
     credential = (
         Credential.objects.select_related("organisation", "version")
@@ -21,10 +27,11 @@ def send_credential_issued_email(*, credential_id: str) -> None:
     )
     if credential is None:
         return
-    holder = User.objects.filter(email=credential.recipient_email, is_active=True).first()
+    holder = account_for_address(credential.recipient_email)
     language = holder.language if holder is not None else credential.recipient_language
     if language not in dict(settings.LANGUAGES):
         language = "sv"
+    secret = mint_claim_link(credential=credential)
     send_templated_email(
         to=credential.recipient_email,
         template="issuing/emails/credential_issued",
@@ -32,6 +39,8 @@ def send_credential_issued_email(*, credential_id: str) -> None:
         context={
             "credential": credential,
             "has_account": holder is not None,
+            "claim_url": absolute_url("wallet:claim", language=language, token=secret) if secret else "",
+            "claim_days": CLAIM_LINK_VALID_DAYS,
             "wallet_url": absolute_url("wallet:my_credentials", language=language),
             "register_url": absolute_url("accounts:register", language=language),
         },

@@ -12,9 +12,9 @@ from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Organisation, OrganisationStatus
 from mimis.accounts.permissions import Capability
 from mimis.accounts.selectors import organisation_for
-from mimis.catalog.models import MicroCredentialVersion
+from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError
-from mimis.issuing import services
+from mimis.issuing import artefacts, services
 from mimis.issuing.forms import AwardForm
 from mimis.issuing.keys import did_document
 from mimis.issuing.models import Credential, IssuingBatch, StatusList
@@ -103,3 +103,15 @@ def organisation_credentials(request: HttpRequest, slug: str) -> HttpResponse:
         "issuing/credentials.html",
         {"organisation": organisation, "form": form, "page": page, "batches": batches[:5]},
     )
+
+
+@cache_control(public=True, max_age=86400)
+def badge_image(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The plain badge picture of a micro-credential version: the ``image`` wallets show for a credential."""
+    version = get_object_or_404(
+        MicroCredentialVersion,
+        microcredential__slug=slug,
+        number=number,
+        status__in=[VersionStatus.PUBLISHED, VersionStatus.RETIRED],
+    )
+    return HttpResponse(artefacts.badge_png(version), content_type="image/png")

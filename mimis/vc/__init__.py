@@ -11,6 +11,7 @@ Modules:
 * :mod:`~mimis.vc.jwt` — VC-JOSE (ES256) sign/verify
 * :mod:`~mimis.vc.status` — Bitstring Status List v1.0
 * :mod:`~mimis.vc.baking` — PNG/SVG baking and extraction
+* :mod:`~mimis.vc.ob2` — Open Badges 2.0 assertions from other platforms: extraction and verification
 
 All errors derive from :class:`mimis.vc.errors.VCError` and carry a stable ``code``.
 """

@@ -99,10 +99,12 @@ def _png_chunk(ctype: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + ctype + payload + struct.pack(">I", zlib.crc32(ctype + payload))
 
 
-def _parse_itxt(payload: bytes, max_credential_bytes: int) -> tuple[bytes, str | None]:
-    """Return (keyword, text) of an iTXt chunk; text is None for keywords other than ours."""
+def _parse_itxt(
+    payload: bytes, max_credential_bytes: int, wanted: bytes = PNG_KEYWORD
+) -> tuple[bytes, str | None]:
+    """Return (keyword, text) of an iTXt chunk; text is None for keywords other than ``wanted``."""
     keyword, sep, rest = payload.partition(b"\0")
-    if not sep or keyword != PNG_KEYWORD:
+    if not sep or keyword != wanted:
         return keyword, None
     if len(rest) < 2:
         raise BakingError("iTXt chunk is truncated", code="image_malformed")

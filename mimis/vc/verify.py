@@ -87,6 +87,8 @@ def _check_schema(doc: Mapping[str, Any]) -> CheckResult:
     types = _as_list(doc.get("type"))
     if "VerifiableCredential" not in types:
         return fail("type must include VerifiableCredential")
+    if "EndorsementCredential" in types:
+        return _check_endorsement_schema(doc, fail)
     if not OB_CREDENTIAL_TYPES & set(types):
         return fail("type must include OpenBadgeCredential or AchievementCredential")
     if issuer_id(doc) is None:
@@ -102,6 +104,20 @@ def _check_schema(doc: Mapping[str, Any]) -> CheckResult:
             return fail(f"credentialSubject.achievement.{key} is required")
     if "Achievement" not in _as_list(achievement.get("type")):
         return fail("credentialSubject.achievement.type must include Achievement")
+    return CheckResult("schema", True)
+
+
+def _check_endorsement_schema(doc: Mapping[str, Any], fail: Callable[[str], CheckResult]) -> CheckResult:
+    """An OB 3.0 EndorsementCredential: an issuer vouching for the subject its ``id`` names."""
+    if issuer_id(doc) is None:
+        return fail("issuer must be an IRI or a Profile with an id")
+    subjects = _as_list(doc.get("credentialSubject"))
+    if len(subjects) != 1 or not isinstance(subjects[0], Mapping):
+        return fail("credentialSubject must be a single object")
+    if not isinstance(subjects[0].get("id"), str) or ":" not in subjects[0]["id"]:
+        return fail("credentialSubject.id must name what is endorsed")
+    if "EndorsementSubject" not in _as_list(subjects[0].get("type")):
+        return fail("credentialSubject.type must include EndorsementSubject")
     return CheckResult("schema", True)
 
 

@@ -11,6 +11,7 @@ def stored_credential(*, credential_id: uuid.UUID | str) -> Credential:
     credential = (
         Credential.objects.select_related("version__microcredential__provider", "organisation")
         .filter(pk=credential_id)
+        .exclude(document__isnull=True, token="")  # erased at the holder's request
         .first()
     )
     if credential is None:

@@ -41,10 +41,25 @@ PUBLIC = [
     "/microcredentials/demensvard-grund/",
     "/organisations/hkr/",
     "/verify/",
+    "/quality/criteria/",
 ]
 PERSONA_PAGES = {
-    "sara.medborgarskolan": ["/organisations/medborgarskolan-syd/credentials/"],
-    "fatima": ["/start/", "/my/credentials/", "/account/", "/account/two-factor/", "/account/tokens/"],
+    "sara.medborgarskolan": [
+        "/organisations/medborgarskolan-syd/credentials/",
+        "/organisations/medborgarskolan-syd/participants/new/",
+    ],
+    "fatima": [
+        "/start/",
+        "/my/credentials/",
+        "/account/",
+        "/account/two-factor/",
+        "/account/tokens/",
+        "/my/sharing/",
+        "/my/credentials/import/",
+        "/my/email-addresses/",
+        "/my/privacy/",
+        "/my/privacy/delete/",
+    ],
     "karin.hkr": [
         "/start/",
         "/organisations/hkr/",
@@ -54,14 +69,20 @@ PERSONA_PAGES = {
         "/organisations/hkr/keys/",
         "/organisations/hkr/keys/rotate/Ed25519/",
         "/organisations/hkr/keys/ed25519-1/compromise/",
+        "/microcredentials/forflyttning-och-ergonomi/edit/preview/",
+        "/microcredentials/forflyttning-och-ergonomi/edit/basics/",
     ],
     "eva.region": [
         "/start/",
         "/platform/organisations/",
         "/platform/audit/",
         "/organisations/new/",
-        "/microcredentials/anhorigstod-i-foreningslivet/edit/preview/",
+        "/quality/",
+        "/quality/criteria/new/",
     ],
+    "maria.kvalitet": ["/start/", "/quality/"],
+    "per.kvalitet": ["/quality/"],
+    "lena.omsorg": ["/microcredentials/basal-hygien-i-vard-och-omsorg/"],
     "ali.natverket": [
         "/organisations/natverket-ideburen-sektor-skane/microcredentials/",
         "/organisations/natverket-ideburen-sektor-skane/microcredentials/new/",
@@ -82,6 +103,32 @@ def demo(settings):
     # Public pages that need a demo credential's random id: the page a certificate's QR code opens.
     credential = Credential.objects.order_by("issued_at").first()
     return [f"/verify/credentials/{credential.pk}/"]
+
+
+@pytest.fixture
+def wallet_pages(demo):
+    """Fatima's pages that need her demo credential's id, and the public page she shares it on."""
+    from mimis.accounts.models import User
+    from mimis.wallet import selectors as wallet_selectors
+    from mimis.wallet import services as wallet_services
+
+    fatima = User.objects.get(email=f"fatima@{DEMO_EMAIL_DOMAIN}")
+    held = wallet_selectors.credentials_for_learner(learner=fatima).first()
+    link = wallet_services.create_share_link(user=fatima, credential_ids=[str(held.pk)])
+    return {"fatima": [f"/my/credentials/{held.pk}/"], "public": [f"/shared/{link.token}/"]}
+
+
+@pytest.fixture
+def quality_pages(demo):
+    """The review Maria has in progress, and the public page of the demo's signed endorsement."""
+    from mimis.quality.models import Endorsement, Review
+
+    review = Review.objects.get(status="in_progress", reviewer__email=f"maria.kvalitet@{DEMO_EMAIL_DOMAIN}")
+    endorsement = Endorsement.objects.select_related("microcredential").get()
+    return {
+        "maria.kvalitet": [f"/quality/reviews/{review.pk}/"],
+        "public": [f"/microcredentials/{endorsement.microcredential.slug}/endorsements/{endorsement.pk}/"],
+    }
 
 
 @pytest.fixture
@@ -112,12 +159,14 @@ def sign_in(page, base: str, local_part: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 375, "height": 740}])
-def test_main_pages_have_no_serious_accessibility_violations(live_server, demo, browser, viewport):
+def test_main_pages_have_no_serious_accessibility_violations(
+    live_server, demo, wallet_pages, quality_pages, browser, viewport
+):
     problems: list[str] = []
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     for prefix in ("", "/en"):
-        for path in PUBLIC + demo:
+        for path in PUBLIC + demo + wallet_pages["public"] + quality_pages["public"]:
             page.goto(live_server.url + prefix + path)
             problems += serious_violations(page)
     context.close()
@@ -126,7 +175,7 @@ def test_main_pages_have_no_serious_accessibility_violations(live_server, demo, 
         page = context.new_page()
         sign_in(page, live_server.url, persona)
         for prefix in ("", "/en"):
-            for path in paths:
+            for path in paths + wallet_pages.get(persona, []) + quality_pages.get(persona, []):
                 response = page.goto(live_server.url + prefix + path)
                 assert response.status == 200, (persona, prefix + path, response.status)
                 problems += serious_violations(page)

@@ -29,6 +29,7 @@ A, ISS, K, R, N, P = (
     "endorse_microcredentials",
     "administer_platform",
 )
+C = "coordinate_reviews"
 
 EXPECTED = {
     ("education_provider", "admin"): {V, E, M, T, A, ISS, K},
@@ -46,7 +47,7 @@ EXPECTED = {
     ("union", "issuer"): {V, ISS},
     ("union", "reviewer"): {V},
     ("union", "viewer"): {V},
-    ("qa_body", "admin"): {V, E, M, T, R},
+    ("qa_body", "admin"): {V, E, M, T, R, C},
     ("qa_body", "editor"): {V},
     ("qa_body", "issuer"): {V},
     ("qa_body", "reviewer"): {V, R},

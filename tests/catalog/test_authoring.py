@@ -9,7 +9,9 @@ from mimis.catalog import services
 from mimis.catalog.errors import DraftExists, UnknownConcept, VersionIncomplete, VersionNotEditable
 from mimis.catalog.models import CoDesigner, MicroCredential, MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound, PermissionDenied, ValidationFailed
-from tests.factories import OrganisationFactory, member
+from mimis.quality import services as quality
+from mimis.quality.errors import TransitionNotAllowed
+from tests.factories import OrganisationFactory, member, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -99,22 +101,23 @@ class TestPublish:
             "languages",
         ]
 
-    def test_incomplete_draft_cannot_be_published(self, provider, provider_editor, region_admin):
+    def test_incomplete_draft_cannot_be_sent_for_review(self, provider, provider_editor):
         version = services.create_microcredential(provider=provider, acting_user=provider_editor, title="Tom")
         with pytest.raises(VersionIncomplete) as excinfo:
-            services.publish_version(version=version, acting_user=region_admin)
+            quality.submit_version(version=version, acting_user=provider_editor)
         assert excinfo.value.missing[0][0] == "summary"
         version.refresh_from_db()
         assert version.status == VersionStatus.DRAFT
 
-    def test_only_region_admins_publish(self, draft, provider_admin):
-        with pytest.raises(PermissionDenied):
-            services.publish_version(version=draft, acting_user=provider_admin)
+    def test_nobody_publishes_a_draft_that_was_not_approved(self, draft, provider_admin, region_admin):
+        with pytest.raises(TransitionNotAllowed):
+            quality.publish_version(version=draft, acting_user=provider_admin)
+        with pytest.raises(NotFound):
+            quality.publish_version(version=draft, acting_user=region_admin)
+        assert not hasattr(services, "publish_version")
 
-    def test_published_version_is_immutable_and_editing_starts_a_new_version(
-        self, draft, provider_editor, region_admin
-    ):
-        services.publish_version(version=draft, acting_user=region_admin)
+    def test_published_version_is_immutable_and_editing_starts_a_new_version(self, draft, provider_editor):
+        publish(draft)
         with pytest.raises(VersionNotEditable):
             services.update_draft(version=draft, acting_user=provider_editor, title="Ändrad")
         with pytest.raises(VersionNotEditable):
@@ -130,7 +133,7 @@ class TestPublish:
         with pytest.raises(DraftExists):
             services.start_new_version(microcredential=draft.microcredential, acting_user=provider_editor)
         services.update_draft(version=second, acting_user=provider_editor, title="Demensvård – grunder, 2026")
-        services.publish_version(version=second, acting_user=region_admin)
+        publish(second)
         draft.refresh_from_db()
         assert draft.status == VersionStatus.RETIRED
         assert draft.title == "Demensvård – grunder"

@@ -1,4 +1,4 @@
-"""A provider's editor drafts a micro-credential step by step in the browser; the region publishes it."""
+"""A provider's editor drafts a micro-credential step by step in the browser and sends it for review."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from django.urls import reverse
 
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from tests.conftest import verified_client
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_drafts_every_step_and_the_region_publishes(
+def test_editor_drafts_every_step_and_sends_it_for_review(
     provider, provider_editor, region_admin, skills, care_sector
 ):
     browser = verified_client(provider_editor)
@@ -62,23 +63,22 @@ def test_editor_drafts_every_step_and_the_region_publishes(
     )
     preview = browser.get(reverse("catalog:edit", args=[slug, "preview"])).content.decode()
     assert 'class="tag tag-ok"' in preview  # the checklist is complete
-    assert reverse("catalog:publish", args=[slug]) not in preview  # editors cannot publish
+    assert reverse("quality:publish", args=[slug]) not in preview  # nothing to publish before approval
+    assert "Skicka för granskning" in preview
 
+    # The region no longer publishes drafts, nor reads them.
     admin = verified_client(region_admin)
-    assert (
-        reverse("catalog:publish", args=[slug])
-        in admin.get(reverse("catalog:edit", args=[slug, "preview"])).content.decode()
-    )
-    admin.post(reverse("catalog:publish", args=[slug]))
+    assert admin.get(reverse("catalog:edit", args=[slug, "preview"])).status_code == 404
+    assert admin.post(reverse("quality:publish", args=[slug])).status_code == 404
+
+    browser.post(reverse("quality:submit", args=[slug]))
     version.refresh_from_db()
-    assert version.status == VersionStatus.PUBLISHED
-    assert "Demens i vardagen" in browser.get("/microcredentials/?q=demensen").content.decode()
+    assert version.status == VersionStatus.SUBMITTED
+    assert "Demens i vardagen" not in browser.get("/microcredentials/?q=demensen").content.decode()
 
 
-def test_published_version_sends_the_editor_to_start_a_new_version(draft, provider_editor, region_admin):
-    from mimis.catalog import services
-
-    services.publish_version(version=draft, acting_user=region_admin)
+def test_published_version_sends_the_editor_to_start_a_new_version(draft, provider_editor):
+    publish(draft)
     browser = verified_client(provider_editor)
     slug = draft.microcredential.slug
     response = browser.get(reverse("catalog:edit", args=[slug, "basics"]))

@@ -13,13 +13,14 @@ from mimis.catalog import services
 from mimis.catalog.models import MicroCredential
 from mimis.catalog.selectors import CatalogueFilters, catalogue_search
 from tests.catalog.conftest import COMPLETE
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(draft, region_admin, provider_editor, skills):
-    services.publish_version(version=draft, acting_user=region_admin)
+    publish(draft)
     other = services.create_microcredential(
         provider=draft.microcredential.provider,
         acting_user=provider_editor,
@@ -39,7 +40,7 @@ def published(draft, region_admin, provider_editor, skills):
         acting_user=provider_editor,
         outcomes=[{"text": "Ge god service.", "skills": [skills[2].pk]}],
     )
-    services.publish_version(version=other, acting_user=region_admin)
+    publish(other)
     return draft, other
 
 
@@ -130,7 +131,7 @@ class TestApi:
     def test_level_outside_1_to_8_is_a_422(self, published):
         assert Client().get("/api/v1/microcredentials?seqf_level=9").status_code == 422
 
-    def test_provider_drafts_checks_and_region_publishes_through_the_api(
+    def test_provider_drafts_checks_and_submits_through_the_api(
         self, provider, provider_editor, region_admin, skills
     ):
         _t, secret = account_services.create_api_token(
@@ -159,20 +160,23 @@ class TestApi:
             content_type="application/json",
         )
         assert ok.status_code == 200, ok.json()
-        _t, admin_secret = account_services.create_api_token(user=region_admin, name="y", scopes=["admin"])
-        published = Client(HTTP_AUTHORIZATION=f"Bearer {admin_secret}").post(
+        # The region no longer publishes drafts: only an approved version can be published.
+        _t, admin_secret = account_services.create_api_token(user=region_admin, name="y", scopes=["write"])
+        refused = Client(HTTP_AUTHORIZATION=f"Bearer {admin_secret}").post(
             f"/api/v1/microcredentials/{mc_id}/publish"
         )
-        assert published.status_code == 200
-        assert Client().get(f"/api/v1/microcredentials/{mc_id}").json()["title"] == "Ny mikromerit"
+        assert refused.status_code == 404
+        early = editor.post(f"/api/v1/microcredentials/{mc_id}/publish")
+        assert (early.status_code, early.json()["code"]) == (409, "transition_not_allowed")
+        submitted = editor.post(f"/api/v1/microcredentials/{mc_id}/submit")
+        assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+        assert Client().get(f"/api/v1/microcredentials/{mc_id}").status_code == 404  # not public yet
 
-    def test_publishing_an_incomplete_draft_lists_what_is_missing(
-        self, provider, provider_editor, region_admin
-    ):
+    def test_submitting_an_incomplete_draft_lists_what_is_missing(self, provider, provider_editor):
         version = services.create_microcredential(provider=provider, acting_user=provider_editor, title="Tom")
-        _t, secret = account_services.create_api_token(user=region_admin, name="y", scopes=["admin"])
+        _t, secret = account_services.create_api_token(user=provider_editor, name="y", scopes=["write"])
         response = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").post(
-            f"/api/v1/microcredentials/{version.microcredential.pk}/publish"
+            f"/api/v1/microcredentials/{version.microcredential.pk}/submit"
         )
         assert response.status_code == 422
         assert response.json()["code"] == "version_incomplete"

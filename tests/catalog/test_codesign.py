@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from mimis.catalog import codesign, services
+from mimis.catalog import codesign
 from mimis.catalog.errors import VersionNotEditable
 from mimis.catalog.models import CoDesigner, Comment
 from mimis.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from tests.conftest import verified_client
-from tests.factories import OrganisationFactory, member
+from tests.factories import OrganisationFactory, member, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_comments_need_text_and_an_editable_version(draft, provider_editor, regi
         codesign.add_comment(version=draft, acting_user=provider_editor, text="  ")
     with pytest.raises(ValidationFailed):
         codesign.add_comment(version=draft, acting_user=provider_editor, text="x", element="colour")
-    services.publish_version(version=draft, acting_user=region_admin)
+    publish(draft)
     with pytest.raises(VersionNotEditable):
         codesign.add_comment(version=draft, acting_user=provider_editor, text="För sent")
     assert Comment.objects.count() == 0

@@ -11,6 +11,7 @@ from mimis.catalog.errors import PathwayInvalid
 from mimis.catalog.models import Pathway
 from mimis.errors import NotFound, ValidationFailed
 from tests.catalog.conftest import COMPLETE
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def three(provider, provider_editor, region_admin, skills):
             acting_user=provider_editor,
             outcomes=[{"text": "Kunna.", "skills": [skills[0].pk]}],
         )
-        services.publish_version(version=version, acting_user=region_admin)
+        publish(version)
         slugs.append(version.microcredential.slug)
     return slugs
 

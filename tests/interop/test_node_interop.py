@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from mimis.catalog import services as catalog_services
 from mimis.issuing import keys, services
 from mimis.issuing.models import Credential, KeyAlgorithm
 from mimis.vc import credentials as vc
@@ -37,6 +36,7 @@ from mimis.vc.keys import ED25519, P256, b64url_decode, b64url_encode, generate_
 from mimis.vc.status import make_status_checker
 from mimis.vc.verify import verify_credential
 from mimis.verification import services as verification
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def tampered_document(document: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 def issue(published, email: str, credential_format: str) -> Credential:

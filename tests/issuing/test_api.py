@@ -6,16 +6,15 @@ import pytest
 from django.test import Client
 
 from mimis.accounts import services as account_services
-from mimis.catalog import services as catalog_services
 from mimis.issuing.models import Credential
-from tests.factories import member
+from tests.factories import member, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 def client_for(user, scopes, organisation=None):

@@ -21,7 +21,7 @@ from mimis.issuing import services as issuing
 from mimis.vc import baking
 from mimis.verification.services import verify
 from tests.conftest import verified_client
-from tests.factories import member
+from tests.factories import member, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def version(draft, region_admin, provider_editor, skills):
             {"text": "Bemöta personer med demens personcentrerat.", "skills": [skills[1].pk]},
         ],
     )
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 def issue(version, credential_format="ldp"):

@@ -6,17 +6,16 @@ import pytest
 from django.test import Client
 
 from mimis.accounts import services as account_services
-from mimis.catalog import services as catalog_services
 from mimis.issuing import services
 from mimis.vc.baking import extract_png
-from tests.factories import member
+from tests.factories import member, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def credential(draft, region_admin, provider):
-    version = catalog_services.publish_version(version=draft, acting_user=region_admin)
+    version = publish(draft)
     issuer = member(provider, "issuer")
     return services.issue_credential(
         version=version, email="a@example.se", name="Anna", acting_user=issuer

@@ -20,14 +20,14 @@ from mimis.issuing.models import STATUS_LIST_SIZE, Credential, StatusList
 from mimis.vc import dids
 from mimis.vc.status import make_status_checker
 from mimis.vc.verify import verify_credential
-from tests.factories import member
+from tests.factories import member, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 @pytest.fixture
@@ -56,7 +56,21 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
     achievement = document["credentialSubject"]["achievement"]
     assert achievement["name"] == "Demensvård – grunder"
     assert achievement["creditsAvailable"] == 1.5
-    assert {a["targetName"] for a in achievement["alignment"]} == {"Omvårdnad", "Demensvård"}
+    assert {a["targetName"] for a in achievement["alignment"]} == {
+        "Omvårdnad",
+        "Demensvård",
+        "EQF-nivå 4",
+        "SeQF-nivå 4",
+    }
+    assert achievement["alignment"][2]["targetUrl"] == "http://data.europa.eu/snb/eqf/4"
+    assert achievement["image"] == {
+        "id": f"http://testserver/badges/{published.microcredential.slug}/1.png",
+        "type": "Image",
+        "caption": "Demensvård – grunder",
+    }
+    assert "Bedömning:\nSkriftligt prov" in achievement["criteria"]["narrative"]
+    assert achievement["tag"] == ["På nätet"]
+    assert Client().get(achievement["image"]["id"]).headers["Content-Type"] == "image/png"
     assert "fatima@example.se" not in json.dumps(document)  # the e-mail is only there hashed
     assert [s["statusPurpose"] for s in document["credentialStatus"]] == ["revocation", "suspension"]
     result = verify(document, provider)
@@ -172,3 +186,20 @@ class TestCommands:
             )
         with pytest.raises(CommandError, match="is not a credential id"):
             call_command("credentials", "revoke", "garbage", "--reason", "x")
+
+
+def test_a_lapsed_approval_stops_issuing_with_its_own_reason(published, issuer, provider):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mimis.issuing.errors import QualityAssuranceLapsed
+    from mimis.issuing.forms import AwardForm
+
+    published.review_by = timezone.localdate() - timedelta(days=1)
+    published.save(update_fields=["review_by"])
+    with pytest.raises(QualityAssuranceLapsed) as error:
+        services.issue_credential(version=published, email="a@example.se", name="A", acting_user=issuer)
+    assert error.value.code == "quality_assurance_lapsed"
+    assert Credential.objects.count() == 0
+    assert AwardForm(organisation=provider).fields["version"].choices == []

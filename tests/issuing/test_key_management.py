@@ -11,7 +11,6 @@ from mimis.accounts import services as account_services
 from mimis.accounts.models import Membership
 from mimis.audit.models import AuditEntry
 from mimis.audit.services import verify_chain
-from mimis.catalog import services as catalog_services
 from mimis.errors import NotFound, PermissionDenied, ValidationFailed
 from mimis.issuing import keys, reissue, services
 from mimis.issuing.models import (
@@ -24,14 +23,14 @@ from mimis.issuing.models import (
 )
 from mimis.verification.services import verify
 from tests.conftest import verified_client
-from tests.factories import UserFactory, member
+from tests.factories import UserFactory, member, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 @pytest.fixture

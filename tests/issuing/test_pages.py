@@ -5,17 +5,16 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from mimis.catalog import services as catalog_services
 from mimis.issuing.models import Credential
 from tests.conftest import signed_in, verified_client
-from tests.factories import member
+from tests.factories import member, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 def test_issuer_awards_then_revokes(published, provider):

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from mimis.catalog import services as catalog_services
 from mimis.issuing import services as issuing
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def version(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 def issue(version, credential_format="ldp"):

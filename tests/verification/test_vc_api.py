@@ -11,12 +11,11 @@ from django.test import Client
 from mimis.accounts import services as account_services
 from mimis.accounts.models import Membership
 from mimis.audit.models import AuditEntry
-from mimis.catalog import services as catalog_services
 from mimis.issuing import keys
 from mimis.issuing import services as issuing
 from mimis.issuing.models import Credential
 from mimis.vc.jsonld import OB_V3_CONTEXT, VC_V2_CONTEXT
-from tests.factories import member
+from tests.factories import member, publish
 from tests.verification.test_verify import did_key_credential
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ VERIFY = "/credentials/verify"
 
 @pytest.fixture
 def published(draft, region_admin):
-    return catalog_services.publish_version(version=draft, acting_user=region_admin)
+    return publish(draft)
 
 
 @pytest.fixture

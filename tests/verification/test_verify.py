@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from mimis.catalog import services as catalog_services
 from mimis.issuing import services as issuing
 from mimis.vc import baking, credentials
 from mimis.vc.keys import generate_key
+from tests.factories import publish
 from tests.vc.conftest import build_sample_credential
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def issued(draft, region_admin):
-    version = catalog_services.publish_version(version=draft, acting_user=region_admin)
+    version = publish(draft)
     return issuing.issue_credential(
         version=version, email="fatima@example.se", name="Fatima", acting_user=None
     )
@@ -92,7 +92,7 @@ class TestApi:
         assert body["errors"] == []
 
     def test_a_jwt_can_be_posted_as_text(self, draft, region_admin):
-        version = catalog_services.publish_version(version=draft, acting_user=region_admin)
+        version = publish(draft)
         token = issuing.issue_credential(
             version=version, email="j@example.se", name="J", acting_user=None, credential_format="jwt"
         ).signed

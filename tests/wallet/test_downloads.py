@@ -8,21 +8,11 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
-from mimis.catalog import services as catalog_services
-from mimis.issuing import services as issuing
 from mimis.vc import baking
 from tests.conftest import verified_client
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def credential(draft, region_admin, learner):
-    version = catalog_services.publish_version(version=draft, acting_user=region_admin)
-    return issuing.issue_credential(
-        version=version, email=learner.email, name=learner.name, acting_user=None
-    ).credential
 
 
 def pdf_text(response) -> str:
@@ -31,7 +21,7 @@ def pdf_text(response) -> str:
 
 class TestLearnerDownloads:
     def test_wallet_links_to_every_download(self, credential, learner):
-        page = verified_client(learner).get("/my/credentials/").content.decode()
+        page = verified_client(learner).get(f"/my/credentials/{credential.pk}/").content.decode()
         base = f"/my/credentials/{credential.pk}/"
         for link in ["badge.png", "badge.svg", "certificate.pdf?lang=sv", "certificate.pdf?lang=en"]:
             assert f'href="{base}{link}"' in page, link
@@ -69,3 +59,47 @@ class TestLearnerDownloads:
         for name in ["badge.png", "badge.svg", "certificate.pdf"]:
             response = Client().get(f"/my/credentials/{credential.pk}/{name}")
             assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+class TestForOtherWallets:
+    def test_the_wallet_certificates_qr_code_opens_the_public_verification_page(
+        self, credential, learner, tmp_path
+    ):
+        from tests.issuing.test_artefacts import decode_qr_codes
+
+        pdf = verified_client(learner).get(f"/my/credentials/{credential.pk}/certificate.pdf?lang=en").content
+        [url] = decode_qr_codes(pdf, tmp_path)
+        assert url == f"http://testserver/en/verify/credentials/{credential.pk}/"
+        page = Client().get(url.removeprefix("http://testserver")).content.decode()
+        assert "The credential is genuine and valid" in page
+
+    def test_the_europass_export_is_an_elm_credential_without_the_email(self, credential, learner):
+        response = verified_client(learner).get(f"/my/credentials/{credential.pk}/europass.jsonld")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/ld+json; charset=utf-8"
+        assert response["Content-Disposition"] == 'attachment; filename="demensvard-grunder.europass.jsonld"'
+        document = response.json()
+        assert document["@context"] == [
+            "https://www.w3.org/2018/credentials/v1",
+            "http://data.europa.eu/snb/model/context/edc-ap",
+        ]
+        assert document["type"] == ["VerifiableCredential", "EuropeanDigitalCredential"]
+        subject = document["credentialSubject"]
+        assert subject["type"] == "Person" and subject["fullName"] == {"sv": "Fatima Ahmed"}
+        [claim] = subject["hasClaim"]
+        assert claim["type"] == "LearningAchievement"
+        assert claim["awardedBy"]["awardingBody"][0]["legalName"] == {"sv": "Högskolan Kristianstad"}
+        specification = claim["specifiedBy"]
+        assert specification["type"] == "LearningAchievementSpecification"
+        assert specification["title"] == {"sv": "Demensvård – grunder"}
+        assert specification["creditPoint"]["point"] == "1.5"
+        assert claim["supplementaryDocument"][0]["contentURL"] == (
+            f"http://testserver/verify/credentials/{credential.pk}/"
+        )
+        assert learner.email not in response.content.decode()
+
+    def test_someone_elses_europass_export_is_404(self, credential):
+        assert (
+            verified_client(UserFactory()).get(f"/my/credentials/{credential.pk}/europass.jsonld").status_code
+            == 404
+        )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from mimis.catalog import services as catalog_services
 from mimis.issuing import services as issuing
 from tests.conftest import verified_client
 from tests.factories import UserFactory
@@ -13,10 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def issued(draft, region_admin, learner):
-    version = catalog_services.publish_version(version=draft, acting_user=region_admin)
+def issued(published, learner):
     return issuing.issue_credential(
-        version=version, email=learner.email.upper(), name=learner.name, acting_user=None
+        version=published, email=learner.email.upper(), name=learner.name, acting_user=None
     )
 
 

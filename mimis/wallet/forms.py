@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from mimis.wallet.imports import MAX_IMPORT_BYTES
+from mimis.wallet.services import EXPIRY_CHOICES_DAYS
+
+
+def expiry_choices() -> list[tuple[str, str]]:
+    return [("", _("Never (until I withdraw it)"))] + [
+        (str(days), ngettext_lazy("%(count)d day", "%(count)d days", days) % {"count": days})
+        for days in EXPIRY_CHOICES_DAYS
+    ]
+
+
+class ClaimAccountForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password = forms.CharField(
+        label=_("Choose a password"),
+        help_text=_("At least 10 characters. A short sentence is easy to remember and hard to guess."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class ShareForm(forms.Form):
+    expires_in_days = forms.TypedChoiceField(
+        label=_("The link stops working after"),
+        choices=expiry_choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class PortfolioForm(ShareForm):
+    title = forms.CharField(
+        label=_("Title of the portfolio page"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Care and nursing. Shown at the top of the page."),
+    )
+    credentials = forms.MultipleChoiceField(
+        label=_("Credentials to include"), widget=forms.CheckboxSelectMultiple, choices=[]
+    )
+
+    def __init__(self, *args, credentials=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["credentials"].choices = [(str(c.pk), c.version.title) for c in credentials]
+
+
+class AddressForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Another e-mail address of yours"),
+        help_text=_("For example an old address, or one a school or employer used for you."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class ImportForm(forms.Form):
+    upload = forms.FileField(
+        label=_("Credential file"),
+        help_text=_(
+            "An Open Badges 2.0 or 3.0 credential: JSON, a JWT, or a badge image (PNG or SVG) with the "
+            "credential inside. At most %(size)d MB."
+        )
+        % {"size": MAX_IMPORT_BYTES // (1024 * 1024)},
+    )
+
+
+class PrivacyForm(forms.Form):
+    findable_by_skills = forms.BooleanField(
+        label=_("Employers may find me by the skills my credentials verify"),
+        help_text=_(
+            "They see your name and those skills and can contact you through MIMIS, never your e-mail address. "
+            "Off unless you turn it on."
+        ),
+        required=False,
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    understood = forms.BooleanField(
+        label=_("I understand that my account and my data are deleted for good"), required=True
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        required=False,
+    )
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(label=_("The participant's name"), max_length=200)
+    email = forms.EmailField(
+        label=_("The participant's e-mail address"),
+        help_text=_(
+            "Credentials are issued to this address. Help the participant open it: the welcome e-mail lets "
+            "them choose a password."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language for e-mails and pages"), choices=[("sv", _("Swedish")), ("en", _("English"))]
+    )

@@ -1,0 +1,129 @@
+"""Public share pages: one credential or a portfolio, verified live on every visit, with the raw credential
+to download. Unlisted (random address), not indexed, counted (never who looked), and gone once expired
+or withdrawn.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from mimis.catalog.models import VersionStatus
+from mimis.errors import MimisError, NotFound
+from mimis.issuing.artefacts import credential_facts, localised, signed_credential
+from mimis.verification.services import verify
+from mimis.verification.views import labelled_checks
+from mimis.wallet import selectors, services
+from mimis.wallet.errors import ShareLinkUnavailable
+from mimis.wallet.models import ShareKind, ShareLink
+from mimis.wallet.selectors import holder_status, status_label
+
+NETWORK_NEEDED_TEXT = _("This needs the issuer's web server, which MIMIS does not contact here.")
+
+
+def labelled(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Checks with plain-language labels (as on the verification page) and a translated reason where known."""
+    from mimis.verification.views import CHECK_LABELS
+
+    out = []
+    for check in checks:
+        message = NETWORK_NEEDED_TEXT if check.get("code") == "network_needed" else check.get("message", "")
+        out.append({**check, "label": CHECK_LABELS.get(check["name"], check["name"]), "message": message})
+    return out
+
+
+def _unavailable(request: HttpRequest, error: MimisError) -> HttpResponse:
+    response = render(
+        request,
+        "wallet/shared_unavailable.html",
+        {"message": error.message},
+        status=error.http_status,
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _open(request: HttpRequest, token: str) -> ShareLink:
+    return selectors.open_share_link(token=token)
+
+
+def _verified(credential) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    report = verify(signed_credential(credential))
+    version = credential.version
+    return {
+        "credential": credential,
+        "version": version,
+        "title": localised(version, "title"),
+        "summary": localised(version, "summary"),
+        "outcomes": [localised(outcome, "text") for outcome in version.learning_outcomes.all()],
+        "facts": credential_facts(credential),
+        "in_catalogue": version.microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists(),
+        "report": report,
+        "checks": labelled_checks(report),
+        "status": holder_status(credential),
+        "status_label": status_label(holder_status(credential)),
+    }
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    response = render(request, template, context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"  # the address is the key; do not hand it to other sites
+    return response
+
+
+@never_cache
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        link = _open(request, token)
+    except ShareLinkUnavailable as error:
+        return _unavailable(request, error)
+    credentials = selectors.shared_credentials(link)
+    if not credentials:
+        raise NotFound()
+    services.count_view(link)
+    if link.kind == ShareKind.CREDENTIAL:
+        return _render(
+            request,
+            "wallet/shared_credential.html",
+            {"link": link, "portfolio": False, **_verified(credentials[0])},
+        )
+    entries = [_verified(credential) for credential in credentials]
+    return _render(request, "wallet/shared_portfolio.html", {"link": link, "entries": entries})
+
+
+@never_cache
+def shared_item(request: HttpRequest, token: str, credential_id: uuid.UUID) -> HttpResponse:
+    """One credential of a shared portfolio, with its full verification."""
+    try:
+        link = _open(request, token)
+    except ShareLinkUnavailable as error:
+        return _unavailable(request, error)
+    credential = next((c for c in selectors.shared_credentials(link) if c.pk == credential_id), None)
+    if credential is None:
+        raise NotFound()
+    return _render(
+        request, "wallet/shared_credential.html", {"link": link, "portfolio": True, **_verified(credential)}
+    )
+
+
+def shared_download(request: HttpRequest, token: str, credential_id: uuid.UUID) -> HttpResponse:
+    """The raw signed credential, for the viewer to keep or check elsewhere."""
+    try:
+        link = _open(request, token)
+    except ShareLinkUnavailable as error:
+        return _unavailable(request, error)
+    credential = next((c for c in selectors.shared_credentials(link) if c.pk == credential_id), None)
+    if credential is None:
+        raise NotFound()
+    from mimis.wallet.views import signed_download
+
+    services.count_view(link, download=True)
+    response = signed_download(credential)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
