@@ -180,6 +180,7 @@ LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["mimis.formats"]  # English pages keep European day-month order
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,6 +22,7 @@ from mimis.catalog.models import EDITABLE_STATUSES, MicroCredential, MicroCreden
 from mimis.errors import MimisError, NotFound
 from mimis.quality import selectors as quality_selectors
 from mimis.quality.forms import element_label
+from mimis.quality.models import OPEN_REVIEW_STATUSES
 from mimis.taxonomy.models import Scheme
 from mimis.taxonomy.selectors import search_concepts
 
@@ -136,6 +138,24 @@ def _initial(version: MicroCredentialVersion, form_class: type) -> dict:
     return initial
 
 
+def _not_editable_message(version: MicroCredentialVersion) -> str:
+    """Why the version cannot be edited, and what the provider can do instead."""
+    if version.status in (VersionStatus.SUBMITTED, VersionStatus.IN_REVIEW):
+        return _(
+            "This version is with the reviewer and cannot be changed now. Wait for the decision: if the "
+            "reviewer asks for changes, you can edit it again. To change it now, withdraw the version below "
+            "and start a new one."
+        )
+    if version.status == VersionStatus.APPROVED:
+        return _(
+            "This version is approved and cannot be changed. Publish it, or withdraw it below and start a "
+            "new version to make changes."
+        )
+    return _("This version cannot be changed (%(status)s). Start a new version to make changes.") % {
+        "status": version.get_status_display().lower()
+    }
+
+
 @login_required
 def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
     microcredential = _microcredential_for_author(request, slug)
@@ -145,11 +165,7 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
     if step == "preview":
         return _preview(request, version)
     if not version.is_editable:
-        messages.info(
-            request,
-            _("This version cannot be changed now (%(status)s). Start a new version to make changes.")
-            % {"status": version.get_status_display().lower()},
-        )
+        messages.info(request, _not_editable_message(version))
         return redirect("catalog:edit", slug=slug, step="preview")
     if step == "outcomes":
         return _outcomes(request, version)
@@ -243,7 +259,7 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
         request.user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider
     )
     candidates = []
-    if is_provider_author:
+    if is_provider_author and version.is_editable:
         taken = {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
         approved = Organisation.objects.filter(status="approved", kind__in=codesign.CO_DESIGNER_KINDS)
         candidates = [o for o in approved.order_by("name") if o.pk not in taken]
@@ -260,15 +276,28 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "skills": selectors.skills_of(version),
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
+            "codesigners_editable": version.is_editable,
             "codesigners": list(microcredential.co_designers.all()),
             "comments": list(version.comments.select_related("author", "organisation")),
         },
     )
 
 
+def _status_note(version: MicroCredentialVersion) -> str:
+    """What the status means for the provider now (the reviewers and due dates only while in review)."""
+    if version.status == VersionStatus.CHANGES_REQUESTED:
+        return _("waiting for your changes")
+    if version.status == VersionStatus.APPROVED:
+        return _("ready to publish")
+    if version.status == VersionStatus.PUBLISHED and version.review_by:
+        return _("next review by %(date)s") % {"date": date_format(version.review_by, "DATE_FORMAT")}
+    return ""
+
+
 def _workflow(request: HttpRequest, version: MicroCredentialVersion, is_provider_author: bool) -> dict:
     """Where the version stands in quality assurance and what the provider can do next."""
     status = version.status
+    in_review = status in (VersionStatus.SUBMITTED, VersionStatus.IN_REVIEW)
     published = version.microcredential.versions.filter(status=VersionStatus.PUBLISHED).first()
     return {
         "can_submit": is_provider_author and status in (VersionStatus.DRAFT, VersionStatus.CHANGES_REQUESTED),
@@ -284,7 +313,12 @@ def _workflow(request: HttpRequest, version: MicroCredentialVersion, is_provider
         "can_publish": is_provider_author and status == VersionStatus.APPROVED,
         "can_retire": is_provider_author and published is not None,
         "published": published,
-        "reviews": list(quality_selectors.open_reviews_of(version)),
+        "status_note": _status_note(version),
+        "reviews": [
+            review
+            for review in quality_selectors.open_reviews_of(version)
+            if in_review and review.status in OPEN_REVIEW_STATUSES
+        ],
         "decisions": list(quality_selectors.decisions_of(version)),
         "requested_changes": _requested_changes(version) if status == VersionStatus.CHANGES_REQUESTED else [],
         "qa_record": quality_selectors.qa_record(version),
@@ -348,6 +382,11 @@ def remove_codesigner(request: HttpRequest, slug: str, organisation_slug: str) -
         )
     except MimisError as error:
         messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer designs this micro-credential.") % {"name": organisation.name},
+        )
     return redirect("catalog:edit", slug=slug, step="preview")
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from mimis.accounts.models import Organisation, OrganisationKind, OrganisationStatus, User
 from mimis.accounts.permissions import Capability, has_capability, require_capability
 from mimis.audit.services import record
-from mimis.catalog.errors import VersionNotEditable
+from mimis.catalog.errors import CoDesignersNotEditable, VersionNotEditable
 from mimis.catalog.models import CoDesigner, Comment, MicroCredential, MicroCredentialVersion
 from mimis.catalog.services import EDITABLE_FIELDS, require_author
 from mimis.errors import Conflict, ValidationFailed
@@ -23,12 +23,30 @@ def _acting_organisation(user: User, microcredential: MicroCredential) -> Organi
     return None
 
 
+def codesigners_editable(microcredential: MicroCredential, *, lock: bool = False) -> bool:
+    """Co-designers are part of the reviewed content: they change only while the newest version is edited.
+
+    They belong to the micro-credential, not to one version, so a change would otherwise reach a version
+    under review (unnoticed by the reviewer) or a published one (without any review).
+    """
+    versions = microcredential.versions.select_for_update() if lock else microcredential.versions.all()
+    latest = versions.order_by("-number").first()
+    return latest is None or latest.is_editable
+
+
+def _require_codesigners_editable(microcredential: MicroCredential) -> None:
+    # The newest version stays locked, so that a submit cannot slip in between the check and the change.
+    if not codesigners_editable(microcredential, lock=True):
+        raise CoDesignersNotEditable()
+
+
 @transaction.atomic
 def add_codesigner(
     *, microcredential: MicroCredential, organisation: Organisation, acting_user: User
 ) -> CoDesigner:
-    """Only the provider's own authors decide who designs with them."""
+    """Only the provider's own authors decide who designs with them, and only while a version is edited."""
     require_capability(acting_user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider)
+    _require_codesigners_editable(microcredential)
     if organisation.pk == microcredential.provider_id:
         raise ValidationFailed(_("The provider already designs it."), field="organisation")
     if organisation.status != OrganisationStatus.APPROVED or organisation.kind not in CO_DESIGNER_KINDS:
@@ -53,6 +71,7 @@ def remove_codesigner(
     *, microcredential: MicroCredential, organisation: Organisation, acting_user: User
 ) -> None:
     require_capability(acting_user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider)
+    _require_codesigners_editable(microcredential)
     deleted, _count = CoDesigner.objects.filter(
         microcredential=microcredential, organisation=organisation
     ).delete()

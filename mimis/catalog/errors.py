@@ -13,6 +13,15 @@ class VersionNotEditable(Conflict):
     )
 
 
+class CoDesignersNotEditable(Conflict):
+    code = "codesigners_not_editable"
+    default_message = _(
+        "Who designs the micro-credential is part of what is reviewed and published, so it can only be "
+        "changed in a draft or when the reviewer has asked for changes. Start a new version, or withdraw "
+        "the version that is under review or approved."
+    )
+
+
 class VersionIncomplete(ValidationFailed):
     code = "version_incomplete"
     default_message = _("Some required elements are missing; see the checklist.")

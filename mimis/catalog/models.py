@@ -264,6 +264,11 @@ class MicroCredentialVersion(models.Model):
     def language_labels(self) -> list[str]:
         return [str(LANGUAGES.get(code, code)) for code in self.languages]
 
+    @property
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels.get(code, code)) for code in self.target_groups]
+
 
 class LearningOutcome(models.Model):
     version = models.ForeignKey(

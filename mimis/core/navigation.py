@@ -78,6 +78,42 @@ def navigation_for(user: User, memberships: list[OrganisationMembership]) -> lis
     return items
 
 
+def _quality_steps_of_provider(organisation_id: int) -> list[NextStep]:
+    """The provider's micro-credentials that wait for it: changes the reviewer asked for, approvals to publish."""
+    from mimis.catalog.models import MicroCredentialVersion, VersionStatus
+
+    versions = (
+        MicroCredentialVersion.objects.filter(
+            microcredential__provider_id=organisation_id,
+            status__in=[VersionStatus.CHANGES_REQUESTED, VersionStatus.APPROVED],
+        )
+        .select_related("microcredential")
+        .order_by("-updated_at", "-pk")[:5]
+    )
+    steps = []
+    for version in versions:
+        url = reverse("catalog:edit", args=[version.microcredential.slug, "preview"])
+        if version.status == VersionStatus.CHANGES_REQUESTED:
+            steps.append(
+                NextStep(
+                    _("Make the changes to “%(title)s”") % {"title": version.title},
+                    _("The reviewer has asked for changes. Make them, then send it back for review."),
+                    url,
+                    _("See the requested changes"),
+                )
+            )
+        else:
+            steps.append(
+                NextStep(
+                    _("Publish “%(title)s”") % {"title": version.title},
+                    _("It is approved by quality assurance and ready to publish in the catalogue."),
+                    url,
+                    _("Open it to publish"),
+                )
+            )
+    return steps
+
+
 def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> list[NextStep]:
     from mimis.accounts.selectors import pending_organisations
 
@@ -167,6 +203,7 @@ def next_steps_for(user: User, memberships: list[OrganisationMembership]) -> lis
                 )
             )
         if Capability.AUTHOR_MICROCREDENTIALS in entry.capabilities:
+            steps.extend(_quality_steps_of_provider(organisation.pk))
             steps.append(
                 NextStep(
                     _("Create a micro-credential"),

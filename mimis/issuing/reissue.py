@@ -34,7 +34,6 @@ from django_tasks import task
 from mimis.accounts.models import User
 from mimis.accounts.permissions import Capability, require_capability
 from mimis.audit.services import Event, record, record_many
-from mimis.core.emails import absolute_url, send_templated_email
 from mimis.errors import Conflict, MimisError
 from mimis.issuing import keys, services
 from mimis.issuing.models import (
@@ -48,6 +47,7 @@ from mimis.issuing.models import (
     StatusList,
     StatusPurpose,
 )
+from mimis.issuing.tasks import send_holder_email
 from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
 from mimis.vc.jwt import decode_unverified, sign_jwt
@@ -286,6 +286,7 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
             old_credentials, ["replaced_by", "state", "state_reason", "state_changed_at"]
         )
         _set_bits(bits)
+        _keep_in_wallet(old_credentials, replacements)
         label = None if acting_user else "system"
         events = []
         for old, new in zip(old_credentials, replacements, strict=True):
@@ -316,6 +317,21 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
         for new in replacements:
             transaction.on_commit(partial(send_credential_replaced_email.enqueue, credential_id=str(new.pk)))
         return count
+
+
+def _keep_in_wallet(old_credentials: list[Credential], replacements: list[Credential]) -> None:
+    """A credential its holder collected stays theirs: the replacement goes into the same wallet (so a
+    second compromise finds it there too). An unused claim link of an old credential stops working; the
+    "replaced" e-mail carries a new one for the replacement."""
+    from mimis.wallet.models import ClaimLink, WalletEntry
+
+    entries = {e.credential_id: e for e in WalletEntry.objects.filter(credential__in=old_credentials)}
+    WalletEntry.objects.bulk_create(
+        WalletEntry(user_id=entries[old.pk].user_id, credential=new, via=entries[old.pk].via)
+        for old, new in zip(old_credentials, replacements, strict=True)
+        if old.pk in entries
+    )
+    ClaimLink.objects.filter(credential__in=old_credentials, claimed_at__isnull=True).delete()
 
 
 def _set_bits(changes: dict[int, dict[int, bool]]) -> None:
@@ -388,27 +404,13 @@ def run_key_reissue(*, job_id: str) -> None:
 
 @task()
 def send_credential_replaced_email(*, credential_id: str) -> None:
-    """Tell the holder their credential was replaced, in their language, and where the new one is."""
+    """Tell the holder their credential was replaced, in their language, and where the new one is: their
+    wallet if the old one was collected into it (the replacement is there already), else a claim link."""
     credential = (
         Credential.objects.select_related("organisation", "version", "replaces")
         .filter(pk=credential_id)
         .exclude(state=CredentialState.REVOKED)
         .first()
     )
-    if credential is None:
-        return
-    holder = User.objects.filter(email__iexact=credential.recipient_email, is_active=True).first()
-    language = holder.language if holder is not None else credential.recipient_language
-    if language not in dict(settings.LANGUAGES):
-        language = "sv"
-    send_templated_email(
-        to=credential.recipient_email,
-        template="issuing/emails/credential_replaced",
-        language=language,
-        context={
-            "credential": credential,
-            "has_account": holder is not None,
-            "wallet_url": absolute_url("wallet:my_credentials", language=language),
-            "register_url": absolute_url("accounts:register", language=language),
-        },
-    )
+    if credential is not None:
+        send_holder_email(credential=credential, template="issuing/emails/credential_replaced")

@@ -45,8 +45,10 @@ def notify_reviewer(*, review_id: int, reason: str) -> None:
 @task()
 def notify_provider_of_decision(*, decision_id: int) -> None:
     """Changes requested, or approved and ready to publish."""
+    from mimis.quality.forms import ELEMENT_CHOICES
     from mimis.quality.models import Decision
 
+    elements = dict(ELEMENT_CHOICES)
     decision = (
         Decision.objects.select_related("version__microcredential__provider", "qa_body")
         .filter(pk=decision_id)
@@ -56,12 +58,24 @@ def notify_provider_of_decision(*, decision_id: int) -> None:
         return
     microcredential = decision.version.microcredential
     for user in _provider_authors(microcredential.provider_id):
+        english = user.language == "en"
+        comments = [
+            {
+                "criterion": item["title_en"] if english and item.get("title_en") else item["title"],
+                # Lazy: the element's name is translated when the e-mail is rendered in the user's language.
+                "element": elements.get(item["element"], item["element"]) if item.get("element") else "",
+                "comment": item["comment"],
+            }
+            for item in decision.assessments
+            if item.get("comment")
+        ]
         send_templated_email(
             to=user.email,
             template="quality/emails/decision",
             language=user.language,
             context={
                 "decision": decision,
+                "comments": comments,
                 "version": decision.version,
                 "url": absolute_url(
                     "catalog:edit", language=user.language, slug=microcredential.slug, step="preview"

@@ -18,7 +18,7 @@ from mimis.errors import MimisError, NotFound, PermissionDenied, ValidationFaile
 from mimis.quality import selectors, services
 from mimis.quality.errors import NotAllowedToPublishCriteria, NotAReviewer
 from mimis.quality.forms import ELEMENT_CHOICES, CriteriaVersionForm, DecisionForm
-from mimis.quality.models import AssessmentResult, CriterionGroup, ReviewStatus
+from mimis.quality.models import AssessmentResult, CriterionGroup, Review, ReviewStatus
 
 
 @login_required
@@ -50,28 +50,86 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _checklist_rows(review) -> list[dict]:  # type: ignore[no-untyped-def]
+def _posted_checklist(request: HttpRequest, review: Review) -> dict[str, dict]:
+    """The checklist as the page posted it, by criterion code (a criterion without a result included)."""
+    return {
+        criterion.code: {
+            "criterion": criterion.code,
+            "result": request.POST.get(f"result-{criterion.code}", ""),
+            "comment": request.POST.get(f"comment-{criterion.code}", ""),
+            "element": request.POST.get(f"element-{criterion.code}", ""),
+        }
+        for criterion in selectors.criteria_of(review.criteria_version)
+    }
+
+
+def _unsaved_assessments(review: Review, posted: dict[str, dict]) -> list[dict]:
+    """The posted assessments that differ from what is saved: only they are saved (and audited)."""
+    saved = {a.criterion.code: a for a in review.assessments.select_related("criterion")}
+    changed = []
+    for code, item in posted.items():
+        if not item["result"]:
+            continue
+        current = saved.get(code)
+        if current is None or (current.result, current.comment, current.element) != (
+            item["result"],
+            item["comment"].strip(),
+            item["element"].strip(),
+        ):
+            changed.append(item)
+    return changed
+
+
+def _checklist_rows(review: Review, posted: dict[str, dict] | None = None) -> list[dict]:
     assessed = {a.criterion_id: a for a in review.assessments.all()}
     rows = []
     for criterion in selectors.criteria_of(review.criteria_version):
         assessment = assessed.get(criterion.pk)
-        rows.append(
-            {
-                "criterion": criterion,
+        if posted is not None:
+            values = posted[criterion.code]
+        else:
+            values = {
                 "result": assessment.result if assessment else "",
                 "comment": assessment.comment if assessment else "",
                 "element": assessment.element if assessment else "",
             }
-        )
+        rows.append({**values, "criterion": criterion, "error": ""})
     return rows
 
 
-@login_required
-def review(request: HttpRequest, review_id: int) -> HttpResponse:
-    review = selectors.review_for(review_id=review_id, user=request.user)
+def _review_page(
+    request: HttpRequest,
+    review: Review,
+    *,
+    decision_form: DecisionForm | None = None,
+    posted: dict[str, dict] | None = None,
+    error: MimisError | None = None,
+) -> HttpResponse:
+    """The review page; after a refused step, with what the reviewer typed and the error at its field."""
     version = catalog_selectors.version_by_id(version_id=review.version_id)
     is_reviewer = review.reviewer_id == request.user.pk
-    rows = _checklist_rows(review)
+    rows = _checklist_rows(review, posted)
+    if decision_form is None:
+        decision_form = DecisionForm(initial={"content_hash": review.content_hash})
+    errors = []  # (message, the id of the field it is about, or "")
+    if error is not None:
+        field = getattr(error, "field", None) or ""
+        code, _dot, part = field.partition(".")
+        row = next((r for r in rows if r["criterion"].code == code), None)
+        if row is not None and part in ("result", "comment", "element"):
+            row["error"] = error.message
+            row["error_part"] = part
+            errors.append((error.message, f"{part}-{code}"))
+        elif field in decision_form.fields and decision_form.is_bound:
+            decision_form.add_error(field, error.message)
+        elif field == "assessments":
+            errors.append((error.message, "checklist-title"))
+        else:
+            errors.append((error.message, ""))
+    if decision_form.is_bound:
+        for name, messages_ in decision_form.errors.items():
+            target = decision_form[name].auto_id if name in decision_form.fields else ""
+            errors.extend((message, target) for message in messages_)
     groups = [
         (label, [row for row in rows if row["criterion"].group == value])
         for value, label in CriterionGroup.choices
@@ -89,11 +147,17 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             "elements": ELEMENT_CHOICES,
             "can_act": is_reviewer and review.status == ReviewStatus.IN_PROGRESS,
             "can_start": is_reviewer and review.status == ReviewStatus.ASSIGNED,
-            "decision_form": DecisionForm(initial={"content_hash": review.content_hash}),
+            "decision_form": decision_form,
+            "errors": errors,
             "decisions": list(selectors.decisions_of(version)),
             "assessed": sum(1 for row in rows if row["result"]),
         },
     )
+
+
+@login_required
+def review(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_page(request, selectors.review_for(review_id=review_id, user=request.user))
 
 
 @login_required
@@ -109,47 +173,73 @@ def start_review(request: HttpRequest, review_id: int) -> HttpResponse:
     return redirect("quality:review", review_id=review_id)
 
 
+def _kept_decision(request: HttpRequest, review: Review) -> DecisionForm:
+    """The decision as typed, unvalidated: saving the checklist must not lose it."""
+    return DecisionForm(
+        initial={
+            "outcome": request.POST.get("outcome", ""),
+            "rationale": request.POST.get("rationale", ""),
+            "review_by": request.POST.get("review_by", ""),
+            "content_hash": request.POST.get("content_hash", "") or review.content_hash,
+        }
+    )
+
+
 @login_required
 @require_POST
 def save_checklist(request: HttpRequest, review_id: int) -> HttpResponse:
     review = selectors.review_for(review_id=review_id, user=request.user)
-    assessments = []
-    for criterion in selectors.criteria_of(review.criteria_version):
-        result = request.POST.get(f"result-{criterion.code}", "")
-        if not result:
-            continue
-        assessments.append(
-            {
-                "criterion": criterion.code,
-                "result": result,
-                "comment": request.POST.get(f"comment-{criterion.code}", ""),
-                "element": request.POST.get(f"element-{criterion.code}", ""),
-            }
-        )
+    posted = _posted_checklist(request, review)
     try:
-        if not assessments:
-            raise ValidationFailed(_("Assess at least one criterion."))
-        services.record_assessments(
-            review=review,
-            acting_user=request.user,
-            assessments=assessments,
-            expected_hash=request.POST.get("content_hash", ""),
-        )
+        if not any(item["result"] for item in posted.values()):
+            raise ValidationFailed(_("Assess at least one criterion."), field="assessments")
+        changed = _unsaved_assessments(review, posted)
+        if changed:
+            services.record_assessments(
+                review=review,
+                acting_user=request.user,
+                assessments=changed,
+                expected_hash=request.POST.get("content_hash", ""),
+            )
     except MimisError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The checklist is saved."))
+        return _review_page(
+            request, review, decision_form=_kept_decision(request, review), posted=posted, error=error
+        )
+    messages.success(request, _("The checklist is saved."))
+    if any(request.POST.get(name, "").strip() for name in ("outcome", "rationale", "review_by")):
+        # The reviewer has started on the decision: show it again rather than lose it in a redirect.
+        return _review_page(request, review, decision_form=_kept_decision(request, review))
     return redirect("quality:review", review_id=review_id)
 
 
 @login_required
 @require_POST
 def decide(request: HttpRequest, review_id: int) -> HttpResponse:
+    """One submit saves the checklist (what changed in it) and then records the decision.
+
+    The checklist is saved first, in its own step, so that a refused decision never loses it; the page
+    is then shown again with the decision as typed and the reason next to its field.
+    """
     review = selectors.review_for(review_id=review_id, user=request.user)
     form = DecisionForm(request.POST)
+    posted = _posted_checklist(request, review)
+    if not any(item["result"] for item in posted.values()):
+        posted = None  # the decision posted alone: the saved checklist stays as it is
+    try:
+        if posted is not None:
+            changed = _unsaved_assessments(review, posted)
+            if changed:
+                services.record_assessments(
+                    review=review,
+                    acting_user=request.user,
+                    assessments=changed,
+                    expected_hash=request.POST.get("content_hash", ""),
+                )
+                messages.success(request, _("The checklist is saved."))
+    except MimisError as error:
+        return _review_page(request, review, decision_form=form, posted=posted, error=error)
     if not form.is_valid():
-        messages.error(request, _("Choose a decision and give its rationale."))
-        return redirect("quality:review", review_id=review_id)
+        return _review_page(request, review, decision_form=form, posted=posted)
     data = form.cleaned_data
     try:
         if data["outcome"] == "approved":
@@ -168,8 +258,7 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
                 expected_hash=data["content_hash"],
             )
     except MimisError as error:
-        messages.error(request, error.message)
-        return redirect("quality:review", review_id=review_id)
+        return _review_page(request, review, decision_form=form, posted=posted, error=error)
     if data["outcome"] == "approved":
         messages.success(request, _("Your approval is recorded. The provider has been told."))
     else:

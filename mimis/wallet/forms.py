@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mimis.wallet.errors import NotShareable
 from mimis.wallet.imports import MAX_IMPORT_BYTES
 from mimis.wallet.services import EXPIRY_CHOICES_DAYS
 
@@ -44,12 +45,31 @@ class PortfolioForm(ShareForm):
         help_text=_("For example: Care and nursing. Shown at the top of the page."),
     )
     credentials = forms.MultipleChoiceField(
-        label=_("Credentials to include"), widget=forms.CheckboxSelectMultiple, choices=[]
+        label=_("Credentials to include"), widget=forms.CheckboxSelectMultiple, choices=[], required=False
+    )
+    imported = forms.MultipleChoiceField(
+        label=_("Imported credentials to include"),
+        help_text=_("Shown with their own verification status, checked again whenever the page is opened."),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[],
+        required=False,
     )
 
-    def __init__(self, *args, credentials=(), **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, credentials=(), imported=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["credentials"].choices = [(str(c.pk), c.version.title) for c in credentials]
+        if imported:
+            self.fields["imported"].choices = [
+                (str(e.pk), f"{e.title} ({e.get_status_display()})") for e in imported
+            ]
+        else:
+            del self.fields["imported"]
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        cleaned = super().clean()
+        if not cleaned.get("credentials") and not cleaned.get("imported") and not self.errors:
+            self.add_error("credentials", NotShareable.default_message)
+        return cleaned
 
 
 class AddressForm(forms.Form):

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -314,6 +315,14 @@ def import_credential(*, user: User, data: bytes) -> ExternalCredential:
         data={"standard": checked.standard, "status": checked.status, "issuer": checked.issuer_id},
     )
     return credential
+
+
+def import_file(*, user: User, upload: UploadedFile) -> ExternalCredential:
+    """Import an uploaded file (the page's form and the API's multipart upload); its size is checked
+    before anything is read into memory."""
+    if upload.size is None or upload.size > MAX_IMPORT_BYTES:
+        raise ImportRejected(_too_large(), field="upload")
+    return import_credential(user=user, data=upload.read())
 
 
 def _held_already(user: User, content: dict[str, Any] | str) -> bool:

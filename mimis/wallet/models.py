@@ -135,6 +135,8 @@ class ShareLink(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=ShareKind.choices)
     title = models.CharField(_("title"), max_length=200, blank=True)
     credentials = models.ManyToManyField("issuing.Credential", related_name="+")
+    # Credentials imported from other platforms, shown with their own verification status (portfolios).
+    external_credentials = models.ManyToManyField("ExternalCredential", related_name="+", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -157,6 +159,11 @@ class ShareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None and not self.is_expired
+
+    @property
+    def item_count(self) -> int:
+        """How many credentials the page shows, imported ones included (uses prefetched rows)."""
+        return len(self.credentials.all()) + len(self.external_credentials.all())
 
 
 class ImportStandard(models.TextChoices):

@@ -127,13 +127,16 @@ def export_data(*, user: User, base_url: str) -> bytes:
                 "kind": link.kind,
                 "title": link.title,
                 "credentials": [str(c.pk) for c in link.credentials.all()],
+                "imported": [str(e.pk) for e in link.external_credentials.all()],
                 "created_at": _iso(link.created_at),
                 "expires_at": _iso(link.expires_at),
                 "withdrawn_at": _iso(link.withdrawn_at),
                 "views": link.view_count,
                 "downloads": link.download_count,
             }
-            for link in ShareLink.objects.filter(user=user).prefetch_related("credentials")
+            for link in ShareLink.objects.filter(user=user).prefetch_related(
+                "credentials", "external_credentials"
+            )
         ],
         "memberships": [
             {"organisation": m.organisation.name, "role": m.role, "since": _iso(m.created_at)}
@@ -181,8 +184,11 @@ def erase_account(*, user: User, password: str | None) -> None:
         raise ConfirmationWrong(field="password")
     credentials = list(selectors.credentials_for_learner(learner=user))
     ids = [c.pk for c in credentials]
-    # Replaced credentials (after a key compromise) hold the same personal data.
-    ids += list(Credential.objects.filter(replaced_by__in=ids).values_list("pk", flat=True))
+    # Replaced credentials (after a key compromise, perhaps more than one) hold the same personal data.
+    replaced = ids
+    while replaced:
+        replaced = list(Credential.objects.filter(replaced_by__in=replaced).values_list("pk", flat=True))
+        ids += replaced
     for credential in Credential.objects.filter(pk__in=ids):
         credential.recipient_name = ""
         credential.recipient_email = f"erased-{credential.pk.hex}@{ERASED_DOMAIN}"

@@ -18,7 +18,7 @@ from mimis.errors import NotFound
 from mimis.issuing.models import Credential, CredentialState
 from mimis.taxonomy.models import Concept
 from mimis.wallet.errors import ShareLinkUnavailable
-from mimis.wallet.models import ExternalCredential, LearnerEmail, LearnerProfile, ShareLink
+from mimis.wallet.models import ExternalCredential, LearnerEmail, LearnerProfile, ShareLink, WalletEntry
 
 # What a holder sees: the issuer's state, plus "expired" once the validity period is over.
 EXPIRED = "expired"
@@ -69,6 +69,16 @@ def account_for_address(email: str) -> User | None:
         .first()
     )
     return extra.user if extra is not None else None
+
+
+def holder_of(credential: Credential) -> User | None:
+    """The account a credential's e-mails are for: whoever collected it into their wallet (it stays theirs
+    whatever the address does), else the account the address it was issued to belongs to, counting
+    verified further addresses."""
+    entry = WalletEntry.objects.select_related("user").filter(credential=credential).first()
+    if entry is not None:
+        return entry.user if entry.user.is_active else None
+    return account_for_address(credential.recipient_email)
 
 
 def controls_address(user: User, address: str) -> bool:
@@ -280,8 +290,14 @@ def further_addresses_of(*, user: User) -> QuerySet[LearnerEmail]:
     return LearnerEmail.objects.filter(user=user)
 
 
+def imported_credentials_of(*, user: User) -> QuerySet[ExternalCredential]:
+    return ExternalCredential.objects.filter(user=user)
+
+
 def share_links_of(*, user: User) -> QuerySet[ShareLink]:
-    return ShareLink.objects.filter(user=user).prefetch_related("credentials__version")
+    return ShareLink.objects.filter(user=user).prefetch_related(
+        "credentials__version", "external_credentials"
+    )
 
 
 def share_link_of(*, user: User, share_id: str | uuid.UUID) -> ShareLink:
@@ -313,6 +329,11 @@ def shared_credentials(link: ShareLink) -> list[Credential]:
             "version__microcredential__provider", "organisation"
         )
     )
+
+
+def shared_imported(link: ShareLink) -> list[ExternalCredential]:
+    """The imported credentials a share link shows (those the learner removed are gone from it)."""
+    return list(link.external_credentials.filter(user=link.user))
 
 
 def privacy_of(*, user: User) -> LearnerProfile:

@@ -8,6 +8,7 @@ in ``personal_data.py``.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -65,11 +66,14 @@ def mint_claim_link(*, credential: Credential) -> str | None:
     """A new secret for the credential's claim link, valid for CLAIM_LINK_VALID_DAYS; called by the e-mail
     task at send time, so the secret never sits in the task queue. Earlier links stop working.
 
-    None when the credential has already been claimed (the e-mail then points to the wallet).
+    None when the credential has already been claimed or is in a wallet anyway (a replacement of a
+    claimed credential): the e-mail then points to the wallet.
     """
     now = timezone.now()
     link = ClaimLink.objects.select_for_update().filter(credential=credential).first()
     if link is not None and link.claimed_at is not None:
+        return None
+    if WalletEntry.objects.filter(credential=credential).exists():
         return None
     secret = new_secret()
     expires_at = now + timedelta(days=CLAIM_LINK_VALID_DAYS)
@@ -218,7 +222,8 @@ def resend_claim_link(*, credential: Credential, acting_user: User | None) -> Cr
     if credential.state != CredentialState.VALID:
         raise ClaimNotPossible()
     link = ClaimLink.objects.filter(credential=credential).first()
-    if link is not None and link.claimed_at is not None:
+    collected = link is not None and link.claimed_at is not None
+    if collected or WalletEntry.objects.filter(credential=credential).exists():  # or its replaced original
         raise ClaimLinkUsed(_("The learner has already collected this credential; there is nothing to send."))
     record(
         "credential.claim_link_resent",
@@ -375,16 +380,32 @@ def _new_token() -> str:
 
 @transaction.atomic
 def create_share_link(
-    *, user: User, credential_ids: list[str], expires_in_days: int | None = None, title: str = ""
+    *,
+    user: User,
+    credential_ids: list[str],
+    expires_in_days: int | None = None,
+    title: str = "",
+    imported_ids: Sequence[str] = (),
 ) -> ShareLink:
-    """A public page for one credential, or a portfolio of several, that the learner holds."""
+    """A public page for one credential, or a portfolio of several, that the learner holds.
+
+    A portfolio may include credentials the learner imported from other platforms; its page shows each
+    with its own verification status, checked again on every visit.
+    """
     wanted = list(dict.fromkeys(str(c) for c in credential_ids))
+    wanted_imported = list(dict.fromkeys(str(c) for c in imported_ids))
     held = list(selectors.credentials_for_learner(learner=user).filter(pk__in=wanted))
-    if not wanted or len(held) != len(wanted):
-        if len(wanted) == 1:
+    imported = list(selectors.imported_credentials_of(user=user).filter(pk__in=wanted_imported))
+    if (
+        (not wanted and not wanted_imported)
+        or len(held) != len(wanted)
+        or len(imported) != len(wanted_imported)
+    ):
+        if len(wanted) + len(wanted_imported) == 1:
             raise NotFound()
         raise NotShareable(field="credentials")
-    kind = ShareKind.CREDENTIAL if len(held) == 1 and not title.strip() else ShareKind.PORTFOLIO
+    single = len(held) == 1 and not imported and not title.strip()
+    kind = ShareKind.CREDENTIAL if single else ShareKind.PORTFOLIO
     link = ShareLink.objects.create(
         token=_new_token(),
         user=user,
@@ -393,11 +414,17 @@ def create_share_link(
         expires_at=_expiry(expires_in_days),
     )
     link.credentials.set(held)
+    link.external_credentials.set(imported)
     record(
         "share_link.created",
         actor=user,
         target=link,
-        data={"kind": kind, "credentials": [str(c.pk) for c in held], "expires_at": link.expires_at},
+        data={
+            "kind": kind,
+            "credentials": [str(c.pk) for c in held],
+            "imported": [str(e.pk) for e in imported],
+            "expires_at": link.expires_at,
+        },
     )
     return link
 

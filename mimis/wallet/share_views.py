@@ -18,9 +18,9 @@ from mimis.errors import MimisError, NotFound
 from mimis.issuing.artefacts import credential_facts, localised, signed_credential
 from mimis.verification.services import verify
 from mimis.verification.views import labelled_checks
-from mimis.wallet import selectors, services
+from mimis.wallet import imports, selectors, services
 from mimis.wallet.errors import ShareLinkUnavailable
-from mimis.wallet.models import ShareKind, ShareLink
+from mimis.wallet.models import ExternalCredential, ShareKind, ShareLink
 from mimis.wallet.selectors import holder_status, status_label
 
 NETWORK_NEEDED_TEXT = _("This needs the issuer's web server, which MIMIS does not contact here.")
@@ -70,6 +70,13 @@ def _verified(credential) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
+def _checked(external: ExternalCredential) -> dict[str, Any]:
+    """An imported credential checked again now, with its status as honest as on the learner's own page:
+    what could not be checked says so, never "verified"."""
+    external = imports.recheck(credential=external)
+    return {"external": external, "checks": labelled(external.checks)}
+
+
 def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     response = render(request, template, context)
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -84,7 +91,8 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
     credentials = selectors.shared_credentials(link)
-    if not credentials:
+    imported = selectors.shared_imported(link)
+    if not credentials and not imported:
         raise NotFound()
     services.count_view(link)
     if link.kind == ShareKind.CREDENTIAL:
@@ -94,7 +102,12 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
             {"link": link, "portfolio": False, **_verified(credentials[0])},
         )
     entries = [_verified(credential) for credential in credentials]
-    return _render(request, "wallet/shared_portfolio.html", {"link": link, "entries": entries})
+    imported_entries = [_checked(external) for external in imported]
+    return _render(
+        request,
+        "wallet/shared_portfolio.html",
+        {"link": link, "entries": entries, "imported_entries": imported_entries},
+    )
 
 
 @never_cache
@@ -125,5 +138,22 @@ def shared_download(request: HttpRequest, token: str, credential_id: uuid.UUID) 
 
     services.count_view(link, download=True)
     response = signed_download(credential)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def shared_imported_download(request: HttpRequest, token: str, credential_id: uuid.UUID) -> HttpResponse:
+    """An imported credential of a shared portfolio exactly as it was imported."""
+    try:
+        link = _open(request, token)
+    except ShareLinkUnavailable as error:
+        return _unavailable(request, error)
+    external = next((e for e in selectors.shared_imported(link) if e.pk == credential_id), None)
+    if external is None:
+        raise NotFound()
+    from mimis.wallet.views import imported_file
+
+    services.count_view(link, download=True)
+    response = imported_file(external)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -52,6 +52,11 @@ urlpatterns = [
         name="shared_download",
     ),
     path(
+        "shared/<str:token>/imported/<uuid:credential_id>/download/",
+        share_views.shared_imported_download,
+        name="shared_imported_download",
+    ),
+    path(
         "organisations/<slug:slug>/participants/new/",
         issuer_views.register_participant,
         name="register_participant",

@@ -31,7 +31,7 @@ from mimis.wallet.forms import (
     PrivacyForm,
     ShareForm,
 )
-from mimis.wallet.models import ShareLink
+from mimis.wallet.models import ExternalCredential, ShareLink
 
 
 def share_url(request: HttpRequest, link: ShareLink) -> str:
@@ -155,7 +155,10 @@ def linkedin(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
 def sharing(request: HttpRequest) -> HttpResponse:
     """Every share link with how often it was viewed (counts, never who), a portfolio maker, withdrawing."""
     credentials = list(selectors.credentials_for_learner(learner=request.user))
-    form = PortfolioForm(request.POST if "portfolio" in request.POST else None, credentials=credentials)
+    imported = list(selectors.imported_credentials_of(user=request.user))
+    form = PortfolioForm(
+        request.POST if "portfolio" in request.POST else None, credentials=credentials, imported=imported
+    )
     if request.method == "POST" and "withdraw" in request.POST:
         link = selectors.share_link_of(user=request.user, share_id=request.POST["withdraw"])
         services.withdraw_share_link(link=link, acting_user=request.user)
@@ -166,6 +169,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
             link = services.create_share_link(
                 user=request.user,
                 credential_ids=form.cleaned_data["credentials"],
+                imported_ids=form.cleaned_data.get("imported", []),
                 expires_in_days=form.cleaned_data["expires_in_days"],
                 title=form.cleaned_data["title"] or _("My micro-credentials"),
             )
@@ -177,7 +181,11 @@ def sharing(request: HttpRequest) -> HttpResponse:
             )
             return redirect("wallet:sharing")
     links = [(link, share_url(request, link)) for link in selectors.share_links_of(user=request.user)]
-    return render(request, "wallet/sharing.html", {"form": form, "links": links, "credentials": credentials})
+    return render(
+        request,
+        "wallet/sharing.html",
+        {"form": form, "links": links, "credentials": credentials, "imported": imported},
+    )
 
 
 @login_required
@@ -250,9 +258,7 @@ def import_credential(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["upload"]
         try:
-            if upload.size > imports.MAX_IMPORT_BYTES:  # checked before anything is read into memory
-                raise imports.ImportRejected(imports._too_large(), field="upload")
-            external = imports.import_credential(user=request.user, data=upload.read())
+            external = imports.import_file(user=request.user, upload=upload)
         except MimisError as error:
             add_service_error(form, error)
         else:
@@ -282,6 +288,10 @@ def imported(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
 @login_required
 def imported_download(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
     external = imports.imported_of(user=request.user, credential_id=str(credential_id))
+    return imported_file(external)
+
+
+def imported_file(external: ExternalCredential) -> HttpResponse:
     is_json = external.content.lstrip().startswith("{")
     response = HttpResponse(
         external.content,

@@ -80,6 +80,7 @@ PERSONA_PAGES = {
         "/quality/",
         "/quality/criteria/new/",
     ],
+    "jonas.hkr": ["/organisations/hkr/credentials/", "/organisations/hkr/credentials/batches/new/"],
     "maria.kvalitet": ["/start/", "/quality/"],
     "per.kvalitet": ["/quality/"],
     "lena.omsorg": ["/microcredentials/basal-hygien-i-vard-och-omsorg/"],
@@ -115,7 +116,20 @@ def wallet_pages(demo):
     fatima = User.objects.get(email=f"fatima@{DEMO_EMAIL_DOMAIN}")
     held = wallet_selectors.credentials_for_learner(learner=fatima).first()
     link = wallet_services.create_share_link(user=fatima, credential_ids=[str(held.pk)])
-    return {"fatima": [f"/my/credentials/{held.pk}/"], "public": [f"/shared/{link.token}/"]}
+    # A portfolio with a credential imported from another platform, shown with its own status.
+    import json
+
+    from mimis.wallet import imports
+    from tests.wallet.test_import import ob3_credential
+
+    external = imports.import_credential(user=fatima, data=json.dumps(ob3_credential()).encode())
+    portfolio = wallet_services.create_share_link(
+        user=fatima, credential_ids=[str(held.pk)], imported_ids=[str(external.pk)], title="Portfolio"
+    )
+    return {
+        "fatima": [f"/my/credentials/{held.pk}/", f"/my/credentials/imported/{external.pk}/"],
+        "public": [f"/shared/{link.token}/", f"/shared/{portfolio.token}/"],
+    }
 
 
 @pytest.fixture
@@ -129,6 +143,33 @@ def quality_pages(demo):
         "maria.kvalitet": [f"/quality/reviews/{review.pk}/"],
         "public": [f"/microcredentials/{endorsement.microcredential.slug}/endorsements/{endorsement.pk}/"],
     }
+
+
+@pytest.fixture
+def batch_pages(demo):
+    """Jonas's batch pages: a list being checked, and a batch that has run."""
+    from mimis.accounts.models import User
+    from mimis.catalog.models import MicroCredentialVersion
+    from mimis.issuing import batches
+    from mimis.issuing.tabular import example_workbook
+
+    jonas = User.objects.get(email=f"jonas.hkr@{DEMO_EMAIL_DOMAIN}")
+    version = MicroCredentialVersion.objects.filter(
+        microcredential__provider__slug="hkr", status="published"
+    ).first()
+    made = [
+        batches.create_batch(
+            organisation=version.microcredential.provider,
+            version=version,
+            credential_format="ldp",
+            filename="deltagare.xlsx",
+            content=example_workbook(language="sv"),
+            acting_user=jonas,
+        )
+        for _ in range(2)
+    ]
+    batches.start_batch(batch=made[1], mapping=made[1].mapping, acting_user=jonas)
+    return {"jonas.hkr": [f"/organisations/hkr/credentials/batches/{batch.pk}/" for batch in made]}
 
 
 @pytest.fixture
@@ -160,7 +201,7 @@ def sign_in(page, base: str, local_part: str) -> None:
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 375, "height": 740}])
 def test_main_pages_have_no_serious_accessibility_violations(
-    live_server, demo, wallet_pages, quality_pages, browser, viewport
+    live_server, demo, wallet_pages, quality_pages, batch_pages, browser, viewport
 ):
     problems: list[str] = []
     context = browser.new_context(viewport=viewport)
@@ -175,7 +216,10 @@ def test_main_pages_have_no_serious_accessibility_violations(
         page = context.new_page()
         sign_in(page, live_server.url, persona)
         for prefix in ("", "/en"):
-            for path in paths + wallet_pages.get(persona, []) + quality_pages.get(persona, []):
+            extra = (
+                wallet_pages.get(persona, []) + quality_pages.get(persona, []) + batch_pages.get(persona, [])
+            )
+            for path in paths + extra:
                 response = page.goto(live_server.url + prefix + path)
                 assert response.status == 200, (persona, prefix + path, response.status)
                 problems += serious_violations(page)

@@ -101,3 +101,66 @@ def test_comments_need_text_and_an_editable_version(draft, provider_editor, regi
     with pytest.raises(VersionNotEditable):
         codesign.add_comment(version=draft, acting_user=provider_editor, text="För sent")
     assert Comment.objects.count() == 0
+
+
+def test_codesigners_cannot_change_once_the_version_is_sent_for_review_or_published(
+    draft, provider_editor, employer
+):
+    """Co-designers are part of the reviewed content: no change that the reviewer did not see."""
+    from mimis.catalog.errors import CoDesignersNotEditable
+    from mimis.quality import services as quality
+
+    microcredential = draft.microcredential
+    codesign.add_codesigner(
+        microcredential=microcredential, organisation=employer, acting_user=provider_editor
+    )
+    union = OrganisationFactory(name="Kommunal Skåne", slug="kommunal", kind="union")
+    quality.submit_version(version=draft, acting_user=provider_editor)
+    for change in (codesign.add_codesigner, codesign.remove_codesigner):
+        organisation = union if change is codesign.add_codesigner else employer
+        with pytest.raises(CoDesignersNotEditable) as refused:
+            change(microcredential=microcredential, organisation=organisation, acting_user=provider_editor)
+        assert refused.value.code == "codesigners_not_editable"
+    assert list(microcredential.co_designers.all()) == [employer]
+
+    browser = verified_client(provider_editor)
+    preview = browser.get(reverse("catalog:edit", args=[microcredential.slug, "preview"])).content.decode()
+    assert reverse("catalog:add_codesigner", args=[microcredential.slug]) not in preview
+    assert reverse("catalog:remove_codesigner", args=[microcredential.slug, "omsorg"]) not in preview
+    assert "Vem ni utformar den med är en del av det som granskas och publiceras." in preview
+    response = browser.post(
+        reverse("catalog:add_codesigner", args=[microcredential.slug]),
+        {"organisation": "kommunal"},
+        follow=True,
+    )
+    assert "kan bara ändras i ett utkast" in response.content.decode()
+    assert list(microcredential.co_designers.all()) == [employer]
+
+
+def test_codesigners_of_a_published_microcredential_change_in_a_new_version(draft, provider_editor, employer):
+    from mimis.catalog.errors import CoDesignersNotEditable
+    from mimis.catalog.services import start_new_version
+
+    publish(draft)
+    microcredential = draft.microcredential
+    with pytest.raises(CoDesignersNotEditable):
+        codesign.add_codesigner(
+            microcredential=microcredential, organisation=employer, acting_user=provider_editor
+        )
+    start_new_version(microcredential=microcredential, acting_user=provider_editor)
+    codesign.add_codesigner(
+        microcredential=microcredential, organisation=employer, acting_user=provider_editor
+    )
+    assert list(microcredential.co_designers.all()) == [employer]
+
+
+def test_removing_a_codesigner_says_so(draft, provider_editor, employer):
+    codesign.add_codesigner(
+        microcredential=draft.microcredential, organisation=employer, acting_user=provider_editor
+    )
+    browser = verified_client(provider_editor)
+    response = browser.post(
+        reverse("catalog:remove_codesigner", args=[draft.microcredential.slug, "omsorg"]), follow=True
+    )
+    assert "Omsorgsförvaltningen utformar inte längre den här mikromeriten." in response.content.decode()
+    assert not CoDesigner.objects.exists()

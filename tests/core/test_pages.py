@@ -81,7 +81,8 @@ def test_dates_are_localised(region_admin, on_commit):
     sv = browser.get(reverse("accounts:organisation_applications")).content.decode()
     en = browser.get("/en" + reverse("accounts:organisation_applications")).content.decode()
     assert re.search(r"\d{4}-\d{2}-\d{2}", sv)
-    assert re.search(r"\d{1,2}/\d{1,2}/\d{4}", en)
+    assert re.search(r"\d{1,2} [A-Z][a-z]{2} \d{4}", en)  # 24 Nov 2026: day first, as in Europe
+    assert not re.search(r"\d{1,2}/\d{1,2}/\d{4}", en)
 
 
 def test_unknown_page_is_a_friendly_404_in_the_right_language(client):

@@ -386,7 +386,9 @@ class TestChangesAndResubmission:
         }
         swedish = next(m for m in mail.outbox if m.to == ["jonas@hkr.example.se"])
         assert "Förtydliga målgruppen." in swedish.body
-        assert "- Transparens (summary): Vem?" in swedish.body
+        assert "- Transparens (sammanfattning): Vem?" in swedish.body
+        english = next(m for m in mail.outbox if m.to == ["karin@hkr.example.se"])
+        assert "- Transparency (summary): Vem?" in english.body
 
 
 class TestPublishing:
