@@ -48,9 +48,8 @@ from mimis.issuing.models import (
     StatusPurpose,
 )
 from mimis.issuing.tasks import send_holder_email
-from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
-from mimis.vc.jwt import decode_unverified, sign_jwt
+from mimis.vc.jwt import decode_unverified
 
 logger = logging.getLogger(__name__)
 
@@ -223,24 +222,11 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
             new_id = uuid.uuid4()
             document = _unsigned(old) | {
                 "id": f"urn:uuid:{new_id}",
-                "credentialStatus": [
-                    vc_status.status_list_entry(
-                        status_list_credential=list_urls[revocation_list.pk],
-                        index=revocation_index,
-                        status_purpose="revocation",
-                    ),
-                    vc_status.status_list_entry(
-                        status_list_credential=list_urls[suspension_list.pk],
-                        index=suspension_index,
-                        status_purpose="suspension",
-                    ),
-                ],
+                "credentialStatus": services.status_entries(
+                    list_urls, (revocation_list, revocation_index), (suspension_list, suspension_index)
+                ),
             }
-            signed_document, token = None, ""
-            if old.format == CredentialFormat.LDP:
-                signed_document = vc.sign_credential(document, private_key, method)
-            else:
-                token = sign_jwt(document, private_key, method)
+            signed_document, token = services.sign_in_format(document, old.format, private_key, method)
             suspended = old.state == CredentialState.SUSPENDED
             replacements.append(
                 Credential(

@@ -262,6 +262,27 @@ def issue_credentials(
     return results
 
 
+def status_entries(
+    list_urls: dict[int, str], revocation: tuple[StatusList, int], suspension: tuple[StatusList, int]
+) -> list[dict[str, Any]]:
+    """The credential's two Bitstring Status List entries (revocation, suspension)."""
+    return [
+        vc_status.status_list_entry(
+            status_list_credential=list_urls[status_list.pk], index=index, status_purpose=purpose
+        )
+        for (status_list, index), purpose in ((revocation, "revocation"), (suspension, "suspension"))
+    ]
+
+
+def sign_in_format(
+    document: dict[str, Any], credential_format: str, private_key: Any, method: str
+) -> tuple[dict[str, Any] | None, str]:
+    """(signed JSON-LD, "") for the Data Integrity format, (None, compact JWT) for VC-JOSE."""
+    if credential_format == CredentialFormat.LDP:
+        return vc.sign_credential(document, private_key, method), ""
+    return None, sign_jwt(document, private_key, method)
+
+
 def _sign_and_store(
     *,
     version: MicroCredentialVersion,
@@ -307,24 +328,11 @@ def _sign_and_store(
             awarded_date=now,
             name=version.title,
             description=version.summary,
-            credential_status=[
-                vc_status.status_list_entry(
-                    status_list_credential=list_urls[revocation_list.pk],
-                    index=revocation_index,
-                    status_purpose="revocation",
-                ),
-                vc_status.status_list_entry(
-                    status_list_credential=list_urls[suspension_list.pk],
-                    index=suspension_index,
-                    status_purpose="suspension",
-                ),
-            ],
+            credential_status=status_entries(
+                list_urls, (revocation_list, revocation_index), (suspension_list, suspension_index)
+            ),
         )
-        signed_document, token = None, ""
-        if credential_format == CredentialFormat.LDP:
-            signed_document = vc.sign_credential(document, private_key, method)
-        else:
-            token = sign_jwt(document, private_key, method)
+        signed_document, token = sign_in_format(document, credential_format, private_key, method)
         credentials[idem] = Credential(
             id=credential_id,
             version=version,

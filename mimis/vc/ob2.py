@@ -88,22 +88,11 @@ _VERIFY_ATTR = re.compile(r"\sverify\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 def _parse_content(text: str) -> Assertion:
+    """What an OB 2.0 image carries: what OB 3.0 images carry (JSON or a JWS), or a hosted assertion's URL."""
     text = text.strip()
-    if text.startswith("{"):
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            raise BakingError(
-                f"Embedded assertion is not valid JSON: {exc}", code="baking_malformed"
-            ) from exc
-        if not isinstance(value, dict):
-            raise BakingError("Embedded assertion is not a JSON object", code="baking_malformed")
-        return value
-    if text.count(".") == 2 and not any(c.isspace() for c in text):
+    if text.startswith(("https://", "http://")):
         return text
-    if text.startswith("https://") or text.startswith("http://"):
-        return text
-    raise BakingError("Embedded assertion is neither JSON, a JWS nor a URL", code="baking_malformed")
+    return baking._parse(text)
 
 
 def extract_png(image: bytes, *, max_image_bytes: int = baking.MAX_IMAGE_BYTES) -> Assertion | None:
