@@ -23,7 +23,7 @@ from mimis.errors import MimisError, NotFound
 from mimis.quality import selectors as quality_selectors
 from mimis.quality.forms import element_label
 from mimis.quality.models import OPEN_REVIEW_STATUSES
-from mimis.taxonomy.models import Scheme
+from mimis.taxonomy.models import Concept, Scheme
 from mimis.taxonomy.selectors import search_concepts
 
 STEPS = [
@@ -332,9 +332,15 @@ def skill_picker(request: HttpRequest) -> HttpResponse:
     if not row.isdigit():
         raise NotFound()
     query = request.GET.get(f"q-{row}", request.GET.get("q", ""))
+    # Skills ticked in the previous results come back ticked: a new search must not drop them.
+    ticked_ids = [value for value in request.GET.getlist(f"skills-{row}") if value.isdigit()]
+    ticked = list(Concept.objects.filter(pk__in=ticked_ids, scheme=Scheme.SKILL))
     concepts = search_concepts(query=query, scheme=Scheme.SKILL, limit=12) if len(query.strip()) >= 2 else []
+    concepts = [concept for concept in concepts if concept.pk not in {c.pk for c in ticked}]
     return render(
-        request, "catalog/authoring/_skill_choices.html", {"concepts": concepts, "row": row, "query": query}
+        request,
+        "catalog/authoring/_skill_choices.html",
+        {"concepts": concepts, "ticked": ticked, "row": row, "query": query},
     )
 
 

@@ -273,6 +273,11 @@ def test_provider_drafts_a_microcredential_by_keyboard_in_swedish(live_server, d
     page.wait_for_selector("#picker-0 input[type=checkbox]")
     tab_to("#picker-0 input[type=checkbox]")
     page.keyboard.press("Space")
+    ticked = page.evaluate("document.querySelector('#picker-0 input:checked').value")
+    # Searching again must not drop the skill just ticked.
+    with page.expect_response(lambda response: "skill-picker" in response.url):
+        page.fill("#q-0", "förening")
+    page.wait_for_selector(f"#picker-0 input[value='{ticked}']:checked")
     tab_to("main form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/edit/assessment/")

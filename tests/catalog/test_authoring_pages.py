@@ -35,6 +35,14 @@ def test_editor_drafts_every_step_and_sends_it_for_review(
 
     picker = browser.get(reverse("catalog:skill_picker"), {"row": "0", "q-0": "demens"}).content.decode()
     assert f'name="skills-0" value="{skills[1].pk}"' in picker
+    # A new search keeps the skills ticked in the last results, ticked and first, and does not repeat them.
+    picker = browser.get(
+        reverse("catalog:skill_picker"), {"row": "0", "q-0": "omvård", "skills-0": [str(skills[1].pk)]}
+    ).content.decode()
+    assert picker.index(f'name="skills-0" value="{skills[1].pk}" checked') < picker.index(
+        f'value="{skills[0].pk}"'
+    )
+    assert picker.count(f'value="{skills[1].pk}"') == 1
     browser.post(
         reverse("catalog:edit", args=[slug, "outcomes"]),
         {
