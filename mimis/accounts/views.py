@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -58,6 +58,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # A page to return to wins; otherwise the start page opens in the person's own language.
+        if self.get_redirect_url():
+            return super().get_success_url()
+        with translation.override(getattr(self.request.user, "language", None) or "sv"):
+            return reverse("core:dashboard")
 
 
 class LogoutView(auth_views.LogoutView):

@@ -126,6 +126,21 @@ class TestSignIn:
         assert response.status_code == 302
         assert client.get(reverse("core:dashboard")).status_code == 200
 
+    def test_the_start_page_opens_in_the_persons_own_language(self, learner):
+        learner.language = "en"
+        learner.save(update_fields=["language"])
+        response = Client().post(reverse("accounts:login"), {"username": learner.email, "password": PASSWORD})
+        assert response["Location"] == "/en/start/"
+
+    def test_a_page_to_return_to_wins_over_the_language(self, learner):
+        learner.language = "en"
+        learner.save(update_fields=["language"])
+        response = Client().post(
+            reverse("accounts:login") + "?next=/my/credentials/",
+            {"username": learner.email, "password": PASSWORD},
+        )
+        assert response["Location"] == "/my/credentials/"
+
     def test_wrong_password_gets_a_clear_message_and_no_session(self, learner):
         client = Client()
         response = client.post(reverse("accounts:login"), {"username": learner.email, "password": "wrong"})
