@@ -117,12 +117,18 @@ def shared_item(request: HttpRequest, token: str, credential_id: uuid.UUID) -> H
         link = _open(request, token)
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
-    credential = next((c for c in selectors.shared_credentials(link) if c.pk == credential_id), None)
-    if credential is None:
-        raise NotFound()
+    credential = _item(selectors.shared_credentials(link), credential_id)
     return _render(
         request, "wallet/shared_credential.html", {"link": link, "portfolio": True, **_verified(credential)}
     )
+
+
+def _item(items, item_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """The shared item with this id; anything not in the link is 404, whether it exists or not."""
+    found = next((item for item in items if item.pk == item_id), None)
+    if found is None:
+        raise NotFound()
+    return found
 
 
 def shared_download(request: HttpRequest, token: str, credential_id: uuid.UUID) -> HttpResponse:
@@ -131,9 +137,7 @@ def shared_download(request: HttpRequest, token: str, credential_id: uuid.UUID) 
         link = _open(request, token)
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
-    credential = next((c for c in selectors.shared_credentials(link) if c.pk == credential_id), None)
-    if credential is None:
-        raise NotFound()
+    credential = _item(selectors.shared_credentials(link), credential_id)
     from mimis.wallet.views import signed_download
 
     services.count_view(link, download=True)
@@ -148,9 +152,7 @@ def shared_imported_download(request: HttpRequest, token: str, credential_id: uu
         link = _open(request, token)
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
-    external = next((e for e in selectors.shared_imported(link) if e.pk == credential_id), None)
-    if external is None:
-        raise NotFound()
+    external = _item(selectors.shared_imported(link), credential_id)
     from mimis.wallet.views import imported_file
 
     services.count_view(link, download=True)
