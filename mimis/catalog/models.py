@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mimis.accounts.models import Organisation, User
+from mimis.core.i18n import in_active_language
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(8)]
 
@@ -247,6 +248,15 @@ class MicroCredentialVersion(models.Model):
         return f"{self.title} (v{self.number})"
 
     @property
+    def display_title(self) -> str:
+        """The title in the active language: English where one exists on English pages, else Swedish."""
+        return in_active_language(self.title, self.title_en)
+
+    @property
+    def display_summary(self) -> str:
+        return in_active_language(self.summary, self.summary_en)
+
+    @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
@@ -339,6 +349,10 @@ class Pathway(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return in_active_language(self.title, self.title_en)
 
     @property
     def needed(self) -> int:

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mimis.core.i18n import in_active_language
+
 
 class Scheme(models.TextChoices):
     SKILL = "skill", pgettext_lazy("taxonomy scheme", "Skill")
@@ -76,6 +78,11 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.preferred_label}".strip()
+
+    @property
+    def display_label(self) -> str:
+        """The name in the active language: the English name on English pages where the source has one."""
+        return in_active_language(self.preferred_label, self.preferred_label_en)
 
     @property
     def uri(self) -> str:
