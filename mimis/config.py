@@ -142,3 +142,32 @@ def email_settings_from_url(name: str, url: str) -> dict[str, object]:
         "EMAIL_USE_TLS": query.get("tls", ["0"])[0] in TRUE_VALUES,
         "EMAIL_TIMEOUT": 20,
     }
+
+
+def env_email(name: str, default: str | None = None, *, required: bool = False) -> str | None:
+    value = env_str(name, default, required=required)
+    if value is not None and (
+        "@" not in value or value.startswith("@") or value.endswith("@") or " " in value
+    ):
+        raise ConfigError(name, f"must be an e-mail address such as mimis@example.se, not {value!r}.")
+    return value
+
+
+def operator_from_env(*, production: bool) -> dict[str, str]:
+    """Who runs this MIMIS: the data controller named on the privacy, accessibility and contact pages.
+
+    In production the name and e-mail are required (the privacy notice must name the controller); in
+    development and the demo a made-up operator stands in, and the pages say it is a demo.
+    """
+    demo = not production
+    return {
+        "name": env_str("MIMIS_OPERATOR_NAME", "MIMIS demo operator" if demo else None, required=production)
+        or "",
+        "email": env_email("MIMIS_OPERATOR_EMAIL", "mimis@example.se" if demo else None, required=production)
+        or "",
+        "phone": env_str("MIMIS_OPERATOR_PHONE", "") or "",
+        "address": env_str("MIMIS_OPERATOR_ADDRESS", "") or "",
+        "website": env_url("MIMIS_OPERATOR_WEBSITE", None) or "",
+        # The data protection officer, where the operator has one (public authorities must).
+        "dpo_email": env_email("MIMIS_OPERATOR_DPO_EMAIL", None) or "",
+    }

@@ -21,6 +21,7 @@ from mimis.config import (
     env_list,
     env_str,
     env_url,
+    operator_from_env,
     parse_key_encryption_key,
     secret_from_env_or_file,
 )
@@ -55,6 +56,8 @@ MIMIS_KEY_ENCRYPTION_KEY = parse_key_encryption_key(
 MIMIS_BASE_URL = env_url(
     "MIMIS_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", required=PRODUCTION
 )
+# Who runs this MIMIS (privacy notice, accessibility statement, contact page).
+MIMIS_OPERATOR = operator_from_env(production=PRODUCTION)
 ALLOWED_HOSTS = env_list(
     "MIMIS_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
 )

@@ -39,6 +39,7 @@ from mimis.accounts.forms import (
 )
 from mimis.accounts.models import Invitation, User
 from mimis.accounts.permissions import Capability, has_capability, require_platform_admin, requires_two_factor
+from mimis.core import navigation
 from mimis.errors import MimisError
 
 
@@ -357,14 +358,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {"organisation": organisation, "is_member": is_member}
     if is_member:
+        # What each app offers this person here (members, micro-credentials, issuing, API tokens,
+        # signing keys), as the menu shows it; technical entries behind "Advanced".
+        entry = next(
+            m for m in selectors.memberships_of_request(request) if m.organisation.pk == organisation.pk
+        )
+        links = navigation.organisation_links(request, entry)
         context.update(
             {
                 "members": selectors.members_of(organisation=organisation),
                 "can_edit": has_capability(request.user, Capability.EDIT_ORGANISATION, organisation),
-                "can_manage_members": has_capability(request.user, Capability.MANAGE_MEMBERS, organisation),
-                "can_manage_tokens": has_capability(
-                    request.user, Capability.MANAGE_ORGANISATION_TOKENS, organisation
-                ),
+                "main_links": [link for link in links if link.kind != navigation.ADVANCED],
+                "advanced_links": [link for link in links if link.kind == navigation.ADVANCED],
             }
         )
     return render(request, "accounts/organisation_detail.html", context)
