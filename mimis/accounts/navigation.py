@@ -47,17 +47,21 @@ def platform(request: HttpRequest) -> list[NavItem]:
 
 
 def organisations(request: HttpRequest) -> list[NavItem]:
-    """One entry per organisation, with what the person does there underneath."""
-    items = []
+    """The person's organisations, with what they do there underneath: one menu entry in all.
+
+    One organisation: its name opens its entries. Several: "Your organisations" opens all of them,
+    grouped by organisation, so the menu stays one row wide however many roles a person has.
+    """
+    groups = []
     for entry in _memberships(request):
-        overview = NavItem(
-            _("Overview"), reverse("accounts:organisation_detail", args=[entry.organisation.slug])
-        )
+        overview = NavItem(_("Overview"), reverse("accounts:organisation_detail", args=[entry.organisation.slug]))
         children = [overview] + [
             link for link in navigation.organisation_links(request, entry) if link.kind != ADVANCED
         ]
-        items.append(NavItem(entry.organisation.name, overview.url, children=tuple(children)))
-    return items
+        groups.append(NavItem(entry.organisation.name, overview.url, children=tuple(children)))
+    if len(groups) <= 1:
+        return groups
+    return [NavItem(_("Your organisations"), "", children=tuple(groups))]
 
 
 def organisation_links(request: HttpRequest, entry: OrganisationMembership) -> list[NavItem]:
