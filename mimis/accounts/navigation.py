@@ -54,7 +54,9 @@ def organisations(request: HttpRequest) -> list[NavItem]:
     """
     groups = []
     for entry in _memberships(request):
-        overview = NavItem(_("Overview"), reverse("accounts:organisation_detail", args=[entry.organisation.slug]))
+        overview = NavItem(
+            _("Overview"), reverse("accounts:organisation_detail", args=[entry.organisation.slug])
+        )
         children = [overview] + [
             link for link in navigation.organisation_links(request, entry) if link.kind != ADVANCED
         ]

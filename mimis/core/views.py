@@ -12,7 +12,6 @@ from django.views.decorators.cache import never_cache
 from mimis import __version__
 from mimis.core.navigation import next_steps_for
 
-
 # When the accessibility statement was last reviewed against the service (update it with the text).
 ACCESSIBILITY_STATEMENT_REVIEWED = date(2026, 12, 4)
 
