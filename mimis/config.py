@@ -116,11 +116,15 @@ def parse_key_encryption_key(name: str, value: str) -> bytes:
     return raw
 
 
+# Prints e-mails readably (To, Subject, text, links) instead of raw MIME; see mimis/core/mail.py.
+CONSOLE_EMAIL_BACKEND = "mimis.core.mail.ConsoleEmailBackend"
+
+
 def email_settings_from_url(name: str, url: str) -> dict[str, object]:
     """Translate MIMIS_EMAIL_URL (console:, smtp://user:pass@host:587?tls=1, smtps://...) into settings."""
     parts = urlsplit(url)
     if parts.scheme in {"console", ""}:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"EMAIL_BACKEND": CONSOLE_EMAIL_BACKEND}
     if parts.scheme == "memory":
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme not in {"smtp", "smtps"}:

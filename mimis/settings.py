@@ -14,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from mimis.config import (
+    CONSOLE_EMAIL_BACKEND,
     ConfigError,
     email_settings_from_url,
     env_bool,
@@ -210,7 +211,7 @@ globals().update(
 )
 DEFAULT_FROM_EMAIL = env_str("MIMIS_EMAIL_FROM", "MIMIS <noreply@mimis.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):  # type: ignore[name-defined] # noqa: F821
+if PRODUCTION and EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND:  # type: ignore[name-defined] # noqa: F821
     raise ConfigError("MIMIS_EMAIL_URL", "must name a real mail server (smtp:// or smtps://) in production.")
 
 TASKS = {
