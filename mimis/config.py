@@ -165,8 +165,7 @@ def operator_from_env(*, production: bool) -> dict[str, str]:
     """
     demo = not production
     return {
-        "name": env_str("MIMIS_OPERATOR_NAME", "MIMIS demo operator" if demo else None, required=production)
-        or "",
+        "name": env_str("MIMIS_OPERATOR_NAME", "MIMIS Demo" if demo else None, required=production) or "",
         "email": env_email("MIMIS_OPERATOR_EMAIL", "mimis@example.se" if demo else None, required=production)
         or "",
         "phone": env_str("MIMIS_OPERATOR_PHONE", "") or "",

@@ -40,7 +40,8 @@ api = NinjaAPI(
     ),
     auth=token_auth,
     urls_namespace="api",
-    docs=MimisSwagger(),
+    # Deep links put a link inside each operation's toggle button (nested interactive controls).
+    docs=MimisSwagger(settings={"deepLinking": False}),
 )
 
 

@@ -87,7 +87,7 @@ def test_contact_page_shows_the_configured_operator(client, settings):
 def test_demo_says_the_operator_is_made_up(client, settings):
     settings.DEMO_MODE = True
     html = client.get("/contact/").content.decode()
-    assert "MIMIS demo operator" in html
+    assert "MIMIS drivs av MIMIS Demo." in html
     assert "den som driver tjänsten och kontaktuppgifterna är påhittade" in html
 
 
