@@ -116,11 +116,15 @@ def parse_key_encryption_key(name: str, value: str) -> bytes:
     return raw
 
 
+# Prints e-mails readably (To, Subject, text, links) instead of raw MIME; see mimis/core/mail.py.
+CONSOLE_EMAIL_BACKEND = "mimis.core.mail.ConsoleEmailBackend"
+
+
 def email_settings_from_url(name: str, url: str) -> dict[str, object]:
     """Translate MIMIS_EMAIL_URL (console:, smtp://user:pass@host:587?tls=1, smtps://...) into settings."""
     parts = urlsplit(url)
     if parts.scheme in {"console", ""}:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"EMAIL_BACKEND": CONSOLE_EMAIL_BACKEND}
     if parts.scheme == "memory":
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme not in {"smtp", "smtps"}:
@@ -141,4 +145,32 @@ def email_settings_from_url(name: str, url: str) -> dict[str, object]:
         "EMAIL_USE_SSL": parts.scheme == "smtps",
         "EMAIL_USE_TLS": query.get("tls", ["0"])[0] in TRUE_VALUES,
         "EMAIL_TIMEOUT": 20,
+    }
+
+
+def env_email(name: str, default: str | None = None, *, required: bool = False) -> str | None:
+    value = env_str(name, default, required=required)
+    if value is not None and (
+        "@" not in value or value.startswith("@") or value.endswith("@") or " " in value
+    ):
+        raise ConfigError(name, f"must be an e-mail address such as mimis@example.se, not {value!r}.")
+    return value
+
+
+def operator_from_env(*, production: bool) -> dict[str, str]:
+    """Who runs this MIMIS: the data controller named on the privacy, accessibility and contact pages.
+
+    In production the name and e-mail are required (the privacy notice must name the controller); in
+    development and the demo a made-up operator stands in, and the pages say it is a demo.
+    """
+    demo = not production
+    return {
+        "name": env_str("MIMIS_OPERATOR_NAME", "MIMIS Demo" if demo else None, required=production) or "",
+        "email": env_email("MIMIS_OPERATOR_EMAIL", "mimis@example.se" if demo else None, required=production)
+        or "",
+        "phone": env_str("MIMIS_OPERATOR_PHONE", "") or "",
+        "address": env_str("MIMIS_OPERATOR_ADDRESS", "") or "",
+        "website": env_url("MIMIS_OPERATOR_WEBSITE", None) or "",
+        # The data protection officer, where the operator has one (public authorities must).
+        "dpo_email": env_email("MIMIS_OPERATOR_DPO_EMAIL", None) or "",
     }

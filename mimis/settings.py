@@ -14,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from mimis.config import (
+    CONSOLE_EMAIL_BACKEND,
     ConfigError,
     email_settings_from_url,
     env_bool,
@@ -21,6 +22,7 @@ from mimis.config import (
     env_list,
     env_str,
     env_url,
+    operator_from_env,
     parse_key_encryption_key,
     secret_from_env_or_file,
 )
@@ -55,6 +57,8 @@ MIMIS_KEY_ENCRYPTION_KEY = parse_key_encryption_key(
 MIMIS_BASE_URL = env_url(
     "MIMIS_BASE_URL", None if PRODUCTION else "http://127.0.0.1:8000", required=PRODUCTION
 )
+# Who runs this MIMIS (privacy notice, accessibility statement, contact page).
+MIMIS_OPERATOR = operator_from_env(production=PRODUCTION)
 ALLOWED_HOSTS = env_list(
     "MIMIS_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
 )
@@ -207,7 +211,7 @@ globals().update(
 )
 DEFAULT_FROM_EMAIL = env_str("MIMIS_EMAIL_FROM", "MIMIS <noreply@mimis.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):  # type: ignore[name-defined] # noqa: F821
+if PRODUCTION and EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND:  # type: ignore[name-defined] # noqa: F821
     raise ConfigError("MIMIS_EMAIL_URL", "must name a real mail server (smtp:// or smtps://) in production.")
 
 TASKS = {

@@ -21,12 +21,13 @@ from mimis.api.schemas import (
     OrganisationIn,
     OrganisationOut,
     OrganisationPatch,
+    PasswordChangeIn,
     RolesIn,
     TokenCreatedOut,
     TokenIn,
     TokenOut,
 )
-from mimis.errors import NotFound
+from mimis.errors import NotFound, PermissionDenied
 
 router = Router()
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut, 422: ErrorOut}
@@ -73,6 +74,22 @@ def me(request: HttpRequest) -> dict:
         "token_scopes": token.scopes,
         "token_organisation": token.organisation.slug if token.organisation else None,
     }
+
+
+@router.post(
+    "/me/password",
+    response={204: None, **ERRORS},
+    tags=["me"],
+    summary="Change the caller's password (a personal token; the current password is needed too)",
+)
+def change_password(request: HttpRequest, payload: PasswordChangeIn) -> Status[None]:
+    require_scope(request, WRITE)
+    if request.api_token.organisation_id is not None:  # type: ignore[attr-defined]
+        raise PermissionDenied()
+    services.change_password(
+        user=request.user, current_password=payload.current_password, new_password=payload.new_password
+    )
+    return Status(204, None)
 
 
 @router.get(

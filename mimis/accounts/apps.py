@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "mimis.accounts"
     label = "accounts"
     verbose_name = _("Accounts and organisations")
+
+    def ready(self) -> None:
+        from mimis.accounts import navigation
+
+        navigation.register()

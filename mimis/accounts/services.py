@@ -133,6 +133,22 @@ def update_profile(*, user: User, name: str, language: str) -> User:
     return user
 
 
+@transaction.atomic
+def change_password(*, user: User, current_password: str, new_password: str) -> User:
+    """A signed-in person changes their password: audited, and the account's address is told."""
+    if not user.check_password(current_password or ""):
+        raise ValidationFailed(_("Your current password is not right."), field="old_password")
+    try:
+        validate_password(new_password, user)
+    except ValidationError as error:
+        raise ValidationFailed(" ".join(error.messages), field="new_password1") from error
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    record("account.password_changed", actor=user, target=user)
+    _on_commit(tasks.send_password_changed_email, user_id=user.pk)
+    return user
+
+
 def request_password_reset(*, email: str) -> None:
     """Queue a reset e-mail if the address has an account; say nothing either way (no account probing)."""
     user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()

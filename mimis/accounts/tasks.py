@@ -53,6 +53,25 @@ def send_password_reset_email(*, user_id: int) -> None:
 
 
 @task()
+def send_password_changed_email(*, user_id: int) -> None:
+    """Tell the account's address that its password changed, so a stranger's change does not go unnoticed."""
+    from mimis.accounts.models import User
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    send_templated_email(
+        to=user.email,
+        template="accounts/emails/password_changed",
+        language=user.language,
+        context={
+            "user": user,
+            "reset_url": absolute_url("accounts:password_reset", language=user.language),
+        },
+    )
+
+
+@task()
 def send_invitation_email(*, invitation_id: int) -> None:
     from mimis.accounts.models import Invitation, User
     from mimis.accounts.tokens import hash_secret, new_secret

@@ -17,6 +17,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("account/", views.profile, name="profile"),
+    path("account/password/", views.password_change, name="password_change"),
     path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
     path("account/two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
     path("account/two-factor/disable/", views.two_factor_disable, name="two_factor_disable"),

@@ -9,8 +9,10 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -39,6 +41,7 @@ from mimis.accounts.forms import (
 )
 from mimis.accounts.models import Invitation, User
 from mimis.accounts.permissions import Capability, has_capability, require_platform_admin, requires_two_factor
+from mimis.core import navigation
 from mimis.errors import MimisError
 
 
@@ -150,6 +153,26 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Django's password change form, with our service doing the change (audit record, e-mail notice)."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_password(
+                user=request.user,
+                current_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password1"],
+            )
+        except MimisError as error:
+            add_service_error(form, error)
+        else:
+            update_session_auth_hash(request, request.user)  # stay signed in on this device
+            messages.success(request, _("Your password is changed. We have sent an e-mail to tell you."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
 # --- profile and two-factor --------------------------------------------------------------------------
 
 
@@ -175,6 +198,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             "memberships": selectors.memberships_of_request(request),
             "two_factor_on": selectors.has_confirmed_two_factor(user=user),
             "two_factor_required": requires_two_factor(user),
+            # API tokens are for people who connect systems: shown plainly to staff and to anyone who
+            # already has a token, under "Advanced" for everyone else.
+            "has_tokens": selectors.personal_tokens_of(user=user).exists(),
         },
     )
 
@@ -357,14 +383,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {"organisation": organisation, "is_member": is_member}
     if is_member:
+        # What each app offers this person here (members, micro-credentials, issuing, API tokens,
+        # signing keys), as the menu shows it; technical entries behind "Advanced".
+        entry = next(
+            m for m in selectors.memberships_of_request(request) if m.organisation.pk == organisation.pk
+        )
+        links = navigation.organisation_links(request, entry)
         context.update(
             {
                 "members": selectors.members_of(organisation=organisation),
                 "can_edit": has_capability(request.user, Capability.EDIT_ORGANISATION, organisation),
-                "can_manage_members": has_capability(request.user, Capability.MANAGE_MEMBERS, organisation),
-                "can_manage_tokens": has_capability(
-                    request.user, Capability.MANAGE_ORGANISATION_TOKENS, organisation
-                ),
+                "main_links": [link for link in links if link.kind != navigation.ADVANCED],
+                "advanced_links": [link for link in links if link.kind == navigation.ADVANCED],
             }
         )
     return render(request, "accounts/organisation_detail.html", context)

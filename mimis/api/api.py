@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -23,6 +23,13 @@ from mimis.taxonomy.api import router as taxonomy_router
 from mimis.verification.api import router as verification_router
 from mimis.wallet.api import router as wallet_router
 
+
+class MimisSwagger(Swagger):
+    """Swagger UI from local files, in a page with a language, a way back, and readable contrast."""
+
+    template = "api/swagger.html"
+
+
 api = NinjaAPI(
     title="MIMIS API",
     version="1",
@@ -33,6 +40,8 @@ api = NinjaAPI(
     ),
     auth=token_auth,
     urls_namespace="api",
+    # Deep links put a link inside each operation's toggle button (nested interactive controls).
+    docs=MimisSwagger(settings={"deepLinking": False}),
 )
 
 

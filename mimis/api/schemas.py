@@ -24,6 +24,11 @@ class OrganisationOut(Schema):
     is_demo: bool
 
 
+class PasswordChangeIn(Schema):
+    current_password: str
+    new_password: str
+
+
 class OrganisationIn(Schema):
     name: str
     kind: str

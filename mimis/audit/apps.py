@@ -6,3 +6,8 @@ class AuditConfig(AppConfig):
     name = "mimis.audit"
     label = "audit"
     verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from mimis.audit import navigation
+
+        navigation.register()

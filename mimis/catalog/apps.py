@@ -6,3 +6,8 @@ class CatalogConfig(AppConfig):
     name = "mimis.catalog"
     label = "catalog"
     verbose_name = _("Micro-credential catalogue")
+
+    def ready(self) -> None:
+        from mimis.catalog import navigation
+
+        navigation.register()

@@ -6,20 +6,18 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
-from mimis.accounts.selectors import memberships_of_request
-from mimis.core.navigation import navigation_for
+from mimis.core import navigation
 
 
 def mimis(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
-    memberships = memberships_of_request(request) if user.is_authenticated else []
     path = request.get_full_path()
     return {
         "demo_mode": settings.DEMO_MODE,
-        "nav_items": navigation_for(user, memberships),
-        "memberships": memberships,
+        "nav_items": navigation.navigation_for(request),
+        "operator": settings.MIMIS_OPERATOR,
         "language_links": [
             {"code": code, "name": name, "url": translate_url(path, code)}
             for code, name in settings.LANGUAGES
         ],
+        **navigation.extra_context(request),
     }

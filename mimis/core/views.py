@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -7,8 +10,35 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from mimis import __version__
-from mimis.accounts.selectors import memberships_of_request
 from mimis.core.navigation import next_steps_for
+
+# When the accessibility statement was last reviewed against the service (update it with the text).
+ACCESSIBILITY_STATEMENT_REVIEWED = date(2026, 12, 4)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, in the form DIGG prescribes for public-sector websites."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {"reviewed": ACCESSIBILITY_STATEMENT_REVIEWED, "base_url": settings.MIMIS_BASE_URL},
+    )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What personal data MIMIS stores, why, for how long, and the person's rights."""
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+    )
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/contact.html")
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,12 +49,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    memberships = memberships_of_request(request)
+    steps = next_steps_for(request)
     return render(
         request,
         "core/dashboard.html",
         {
-            "next_steps": next_steps_for(request.user, memberships),
+            "next_steps": [step for step in steps if step.prominent],
+            "more_steps": [step for step in steps if not step.prominent],
         },
     )
 

@@ -6,3 +6,8 @@ class IssuingConfig(AppConfig):
     name = "mimis.issuing"
     label = "issuing"
     verbose_name = _("Issuing credentials")
+
+    def ready(self) -> None:
+        from mimis.issuing import navigation
+
+        navigation.register()

@@ -6,3 +6,8 @@ class QualityConfig(AppConfig):
     name = "mimis.quality"
     label = "quality"
     verbose_name = _("Quality assurance")
+
+    def ready(self) -> None:
+        from mimis.quality import navigation
+
+        navigation.register()

@@ -6,3 +6,8 @@ class VerificationConfig(AppConfig):
     name = "mimis.verification"
     label = "verification"
     verbose_name = _("Verification")
+
+    def ready(self) -> None:
+        from mimis.verification import navigation
+
+        navigation.register()

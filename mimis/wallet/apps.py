@@ -6,3 +6,8 @@ class WalletConfig(AppConfig):
     name = "mimis.wallet"
     label = "wallet"
     verbose_name = _("Learner wallet")
+
+    def ready(self) -> None:
+        from mimis.wallet import navigation
+
+        navigation.register()

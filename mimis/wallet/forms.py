@@ -94,9 +94,11 @@ class ImportForm(forms.Form):
 class PrivacyForm(forms.Form):
     findable_by_skills = forms.BooleanField(
         label=_("Employers may find me by the skills my credentials verify"),
+        # Not offered on the page yet: MIMIS has no search for employers. The stored choice stays off
+        # until the matching feature asks learners itself.
         help_text=_(
-            "They see your name and those skills and can contact you through MIMIS, never your e-mail address. "
-            "Off unless you turn it on."
+            "Not in use yet: MIMIS does not let employers search for people. "
+            "When it does, we will ask you again before anything is shared."
         ),
         required=False,
     )

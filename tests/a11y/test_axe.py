@@ -43,7 +43,12 @@ PUBLIC = [
     "/organisations/hkr/",
     "/verify/",
     "/quality/criteria/",
+    "/accessibility/",
+    "/privacy/",
+    "/contact/",
 ]
+# Pages outside the language prefixes (the API's documentation follows the browser's language).
+UNPREFIXED = ["/api/v1/docs"]
 PERSONA_PAGES = {
     "sara.medborgarskolan": [
         "/organisations/medborgarskolan-syd/credentials/",
@@ -55,6 +60,7 @@ PERSONA_PAGES = {
         "/account/",
         "/account/two-factor/",
         "/account/tokens/",
+        "/account/password/",
         "/my/sharing/",
         "/my/credentials/import/",
         "/my/email-addresses/",
@@ -212,6 +218,10 @@ def test_main_pages_have_no_serious_accessibility_violations(
         for path in PUBLIC + demo + wallet_pages["public"] + quality_pages["public"]:
             page.goto(live_server.url + prefix + path)
             problems += serious_violations(page)
+    for path in UNPREFIXED:
+        page.goto(live_server.url + path)
+        page.wait_for_selector(".swagger-ui .info")  # Swagger UI draws the page with JavaScript
+        problems += serious_violations(page)
     context.close()
     for persona, paths in PERSONA_PAGES.items():
         context = browser.new_context(viewport=viewport)
@@ -227,6 +237,70 @@ def test_main_pages_have_no_serious_accessibility_violations(
                 problems += serious_violations(page)
         context.close()
     assert problems == []
+
+
+# Main pages checked at phone width for a page that scrolls sideways (a table or a long word too wide).
+PHONE_PAGES = {
+    None: [
+        "/",
+        "/microcredentials/",
+        "/organisations/",
+        "/verify/",
+        "/accessibility/",
+        "/privacy/",
+        "/contact/",
+    ],
+    "eva.region": ["/start/", "/platform/audit/", "/platform/organisations/", "/quality/"],
+    "karin.hkr": [
+        "/start/",
+        "/organisations/hkr/",
+        "/organisations/hkr/members/",
+        "/organisations/hkr/tokens/",
+    ],
+    "jonas.hkr": ["/organisations/hkr/credentials/"],
+    "fatima": ["/start/", "/my/credentials/", "/my/sharing/", "/my/privacy/", "/account/"],
+}
+
+
+def test_main_pages_do_not_scroll_sideways_on_a_phone(live_server, demo, browser):
+    wide: list[tuple[str | None, str, int]] = []
+    for persona, paths in PHONE_PAGES.items():
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        if persona:
+            sign_in(page, live_server.url, persona)
+        for prefix in ("", "/en"):
+            for path in paths:
+                page.goto(live_server.url + prefix + path)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 390:
+                    wide.append((persona, prefix + path, width))
+        context.close()
+    assert wide == []
+
+
+def test_phone_menu_opens_and_closes_by_keyboard(live_server, demo, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    sign_in(page, live_server.url, "sara.medborgarskolan")
+    assert not page.is_visible(".main-nav")  # closed on a phone
+    page.focus(".site-menu > summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible(".main-nav")
+    page.focus(".nav-group summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible("text=Utfärda meriter")
+    page.keyboard.press("Escape")
+    assert not page.is_visible("text=Utfärda meriter")
+    assert serious_violations(page) == []
+
+
+def test_desktop_menu_of_a_person_with_several_roles_is_one_row(live_server, demo, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(page, live_server.url, "eva.region")
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.main-nav > ul:first-child > li')].map(li => li.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1, tops
 
 
 def test_form_errors_are_announced_and_the_page_works_by_keyboard(live_server, browser):

@@ -35,6 +35,7 @@ def run_mimis(tmp_path, args=None, **env):
             "MIMIS_KEY_ENCRYPTION_KEY: must decode to exactly 32 bytes",
         ),
         ("MIMIS_ENV", "staging", "MIMIS_ENV: must be one of development, production"),
+        ("MIMIS_OPERATOR_EMAIL", "kontakt", "MIMIS_OPERATOR_EMAIL: must be an e-mail address"),
     ],
 )
 def test_malformed_variable_stops_start_up_naming_it(tmp_path, variable, value, expected):
@@ -60,9 +61,25 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         MIMIS_ALLOWED_HOSTS="mimis.example.se",
         MIMIS_BASE_URL="https://mimis.example.se",
         MIMIS_EMAIL_URL="smtp://mail.example.se:587?tls=1",
+        MIMIS_OPERATOR_NAME="Region Skåne",
+        MIMIS_OPERATOR_EMAIL="mimis@skane.example",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_requires_the_operator_named_on_the_privacy_notice(tmp_path):
+    result = run_mimis(
+        tmp_path,
+        MIMIS_ENV="production",
+        MIMIS_SECRET_KEY="x" * 30 + "y" * 30 + "-production-secret-key-for-the-test",
+        MIMIS_KEY_ENCRYPTION_KEY="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY",
+        MIMIS_ALLOWED_HOSTS="mimis.example.se",
+        MIMIS_BASE_URL="https://mimis.example.se",
+        MIMIS_EMAIL_URL="smtp://mail.example.se:587?tls=1",
+    )
+    assert result.returncode == 2
+    assert "MIMIS_OPERATOR_NAME: is required but not set." in result.stderr
 
 
 def test_development_creates_secrets_in_the_data_folder_once(tmp_path):

@@ -42,11 +42,9 @@ class TestFindableBySkills:
         assert list(selectors.findable_learners()) == []
         browser = signed_in(learner)
         page = browser.get("/my/privacy/").content.decode()
-        assert "Arbetsgivare får hitta mig genom de kompetenser som mina meriter styrker" in page
-        assert (
-            'name="findable_by_skills"' in page
-            and "checked" not in page.split('name="findable_by_skills"')[1][:40]
-        )
+        # Employers cannot search for people yet, so the page does not offer the choice (issue 10 item 2);
+        # the stored choice stays off until the matching feature asks. tests/core/test_public_pages.py.
+        assert 'name="findable_by_skills"' not in page
         browser.post("/my/privacy/", {"findable_by_skills": "on"})
         assert LearnerProfile.objects.get(user=learner).findable_by_skills is True
         assert list(selectors.findable_learners()) == [learner]

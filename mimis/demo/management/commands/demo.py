@@ -6,6 +6,7 @@ import errno
 import os
 import socket
 import threading
+import time
 from typing import Any
 
 from django.conf import settings
@@ -51,19 +52,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: {created} new objects." if created else "Demo data already in place; nothing added."
         )
-        self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
-        width = max(len(login.email) for login in logins)
-        for login in logins:
-            self.stdout.write(f"  {login.email.ljust(width)}  {login.description}")
-        self.stdout.write(
-            "Demo personas may sign in without two-factor codes while the demo runs (see the banner)."
-        )
         if options["no_serve"]:
+            self._print_logins(logins)
             return
         self._check_port_free(host, port)
         self._start_worker()
-        self.stdout.write("")
+        # The demo's first e-mails (claim links, invitations) go out now; the log-ins come after them,
+        # last, so that they do not scroll away.
+        self._wait_for_queued_work()
+        self._print_logins(logins)
         self.stdout.write(
             self.style.SUCCESS(f"MIMIS is running on {base}/  (English: {base}/en/)  –  Ctrl+C stops it.")
         )
@@ -72,6 +69,27 @@ class Command(BaseCommand):
         from mimis.wsgi import application
 
         serve(application, host=host, port=port, threads=8, ident="MIMIS")
+
+    def _print_logins(self, logins: list) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
+        width = max(len(login.email) for login in logins)
+        for login in logins:
+            self.stdout.write(f"  {login.email.ljust(width)}  {login.description}")
+        self.stdout.write(
+            "Demo personas may sign in without two-factor codes while the demo runs (see the banner)."
+        )
+        self.stdout.write("")
+
+    def _wait_for_queued_work(self, timeout_seconds: float = 30.0) -> None:
+        """Until the worker has sent what loading the demo queued (or the timeout passes)."""
+        from django_tasks_db.models import DBTaskResult
+
+        deadline = time.monotonic() + timeout_seconds
+        while time.monotonic() < deadline:
+            if not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+                return
+            time.sleep(0.2)
 
     def _check_port_free(self, host: str, port: int) -> None:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -89,6 +107,11 @@ class Command(BaseCommand):
 
     def _start_worker(self) -> None:
         """The background worker runs in this process so e-mails and batches work with no extra set-up."""
+        import logging
+
+        # One INFO line per task would bury the e-mails printed to the console; warnings still show.
+        for name in ("django_tasks", "django_tasks_db"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         from django_tasks_db.management.commands.db_worker import Worker
 
         worker = Worker(
