@@ -52,11 +52,18 @@ class IssueResponse(Schema):
 
 
 class VerifyOptions(Schema):
-    model_config = ConfigDict(extra="forbid")
+    # The VC API lets clients send options a verifier does not know; they are ignored, not refused.
+    model_config = ConfigDict(extra="ignore")
 
     returnCredential: bool = False
     #: Problem details are always returned; the option is accepted for clients that send it.
     returnProblemDetails: bool = True
+    #: Checks the client wants. MIMIS always runs all of its checks (it never reports a credential as
+    #: verified on fewer); a requested check it does not know is reported as a warning.
+    checks: list[str] | None = None
+    #: When given, every proof must carry this challenge / domain (Data Integrity 1.0 §4.5).
+    challenge: str | None = None
+    domain: str | list[str] | None = None
 
 
 class VerifyRequest(Schema):
@@ -136,12 +143,24 @@ def issue_credential(request: HttpRequest, payload: IssueRequest) -> Status[dict
 @vc_api.post(
     "/verify",
     auth=None,
-    response={200: VerifyResponse, 400: ErrorOut},
+    response={200: VerifyResponse, 400: VerifyResponse | ErrorOut},
     exclude_none=True,
-    summary="Verify a credential (a JSON-LD credential, an enveloped JWT or, as an extension, a JWT string)",
+    summary=(
+        "Verify a credential (a JSON-LD credential, an enveloped JWT or, as an extension, a JWT string); "
+        "400 with the same result body when it does not verify"
+    ),
     tags=["Credentials"],
     operation_id="verifyCredential",
 )
-def verify_credential(request: HttpRequest, payload: VerifyRequest) -> dict[str, Any]:
-    report = verify(services.credential_to_verify(payload.verifiableCredential))
-    return services.verification_result(report, return_credential=payload.options.returnCredential)
+def verify_credential(request: HttpRequest, payload: VerifyRequest) -> Status[dict]:
+    credential = services.credential_to_verify(payload.verifiableCredential)
+    report = verify(credential)
+    options = payload.options
+    body = services.verification_result(
+        report,
+        return_credential=options.returnCredential,
+        checks=options.checks,
+        challenge=options.challenge,
+        domain=options.domain,
+    )
+    return Status(200 if body["verified"] else 400, body)

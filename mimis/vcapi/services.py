@@ -22,7 +22,12 @@ dropped: a ``proof`` already present, a holder DID in ``credentialSubject.id`` a
 Signing arbitrary credentials would bypass the quality-assured catalogue and leave nothing to revoke.
 
 Verifying: ``POST /credentials/verify`` runs :func:`mimis.verification.services.verify` and reports
-its checks as VC API ``checks`` / ``warnings`` / ``errors`` (problem details).
+its checks as VC API ``checks`` / ``warnings`` / ``errors`` (problem details): 200 when the credential
+verifies, 400 with the same body when it does not (as the Data Integrity conformance tests expect).
+Any verifiable credential is read (Open Badges, endorsements and plain VCs, VC 1.1 and 2.0), with
+every proof of a proof set or chain checked. Options: ``checks`` (MIMIS always runs all of its checks;
+one it does not know is a warning), ``challenge`` and ``domain`` (every proof must carry them) and
+``returnCredential``; others are ignored, as the VC API says.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from mimis.vc import jsonld
 from mimis.vc.credentials import LEARNER_NAME_IDENTITY_TYPE, issuer_id
 from mimis.vc.errors import JsonLdError, JWTError, UndefinedTermError, UnknownContextError
 from mimis.vc.jwt import decode_unverified
+from mimis.vc.verify import check_proof_options
 from mimis.verification.services import Report
 
 ENVELOPED_JWT_PREFIX = "data:application/vc+jwt,"
@@ -307,6 +313,8 @@ _STATUS_LIST = "https://www.w3.org/ns/credentials/status-list#"
 MALFORMED_VALUE = (_VC_DM + "MALFORMED_VALUE_ERROR", -66)
 CRYPTOGRAPHIC_SECURITY = (_VC_DM + "CRYPTOGRAPHIC_SECURITY_ERROR", -65)
 PROOF_VERIFICATION = (_SECURITY + "PROOF_VERIFICATION_ERROR", -17)
+INVALID_DOMAIN = (_SECURITY + "INVALID_DOMAIN_ERROR", -19)
+INVALID_CHALLENGE = (_SECURITY + "INVALID_CHALLENGE_ERROR", -20)
 STATUS_RETRIEVAL = (_STATUS_LIST + "STATUS_RETRIEVAL_ERROR", -128)
 STATUS_VERIFICATION = (_STATUS_LIST + "STATUS_VERIFICATION_ERROR", -129)
 _OWN_PROBLEMS = {"revoked", "suspended", "status_set", "expired", "not_yet_valid", "issuer_unresolvable"}
@@ -324,6 +332,23 @@ PROBLEM_TITLES = {
     "issuer_unresolvable": gettext_lazy("The issuer's keys cannot be found"),
     "no_status": gettext_lazy("The credential has no revocation status to check"),
     "issuer_not_in_mimis": gettext_lazy("The issuer is not an organisation in MIMIS"),
+    "invalid_challenge": gettext_lazy("The proof was not made for this challenge"),
+    "invalid_domain": gettext_lazy("The proof was not made for this domain"),
+    "check_not_supported": gettext_lazy("MIMIS does not run a check that was asked for"),
+}
+
+#: What each VC API check name means in MIMIS's checks (other names are reported as not supported).
+KNOWN_CHECKS = {
+    "proof": "proof",
+    "schema": "schema",
+    "credentialSchema": "schema",
+    "issuer": "issuer",
+    "validity": "validity",
+    "expiration": "validity",
+    "validFrom": "validity",
+    "validUntil": "validity",
+    "status": "status",
+    "credentialStatus": "status",
 }
 
 
@@ -331,6 +356,10 @@ def _problem_type(check: Mapping[str, Any], jwt: bool) -> tuple[str, int | None]
     name, code = check["name"], check["code"]
     if code in _OWN_PROBLEMS or check.get("skipped"):
         return f"urn:mimis:problem:{code}", None
+    if code == "invalid_challenge":
+        return INVALID_CHALLENGE
+    if code == "invalid_domain":
+        return INVALID_DOMAIN
     if name == "proof":
         return CRYPTOGRAPHIC_SECURITY if jwt else PROOF_VERIFICATION
     if name == "issuer":
@@ -355,11 +384,35 @@ def _problem(check: Mapping[str, Any], *, jwt: bool) -> dict[str, Any]:
     return problem
 
 
-def verification_result(report: Report, *, return_credential: bool = False) -> dict[str, Any]:
-    """A VC API verification result: ``verified``, the ``checks`` that passed, ``warnings`` and ``errors``."""
+def verification_result(
+    report: Report,
+    *,
+    return_credential: bool = False,
+    checks: list[str] | None = None,
+    challenge: str | None = None,
+    domain: str | list[str] | None = None,
+) -> dict[str, Any]:
+    """A VC API verification result: ``verified``, the ``checks`` that passed, ``warnings`` and ``errors``.
+
+    ``challenge`` / ``domain`` add a check that every proof carries them; ``checks`` names the checks
+    the client asked for (a name MIMIS does not know becomes a warning; all checks always run).
+    """
     jwt = isinstance(report.credential, str)
-    warnings = [_problem(c, jwt=jwt) for c in report.checks if c["ok"] and c["skipped"]]
-    if report.verified and not report.known_issuer:
+    report_checks = list(report.checks)
+    if (challenge is not None or domain is not None) and not jwt and isinstance(report.credential, Mapping):
+        option_check = check_proof_options(report.credential, challenge=challenge, domain=domain)
+        report_checks.append(
+            {
+                "name": option_check.name,
+                "ok": option_check.ok,
+                "code": option_check.code,
+                "message": option_check.message,
+                "skipped": option_check.skipped,
+            }
+        )
+    verified = report.verified and all(c["ok"] for c in report_checks)
+    warnings = [_problem(c, jwt=jwt) for c in report_checks if c["ok"] and c["skipped"]]
+    if verified and not report.known_issuer:
         warnings.append(
             {
                 "type": "urn:mimis:problem:issuer_not_in_mimis",
@@ -367,11 +420,20 @@ def verification_result(report: Report, *, return_credential: bool = False) -> d
                 "detail": report.issuer or "",
             }
         )
+    for name in checks or []:
+        if name not in KNOWN_CHECKS:
+            warnings.append(
+                {
+                    "type": "urn:mimis:problem:check_not_supported",
+                    "title": str(PROBLEM_TITLES["check_not_supported"]),
+                    "detail": str(name),
+                }
+            )
     result: dict[str, Any] = {
-        "verified": report.verified,
-        "checks": [c["name"] for c in report.checks if c["ok"] and not c["skipped"]],
+        "verified": verified,
+        "checks": [c["name"] for c in report_checks if c["ok"] and not c["skipped"]],
         "warnings": warnings,
-        "errors": [_problem(c, jwt=jwt) for c in report.errors],
+        "errors": [_problem(c, jwt=jwt) for c in report_checks if not c["ok"]],
     }
     if return_credential:
         result["credential"] = report.credential
