@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -263,9 +264,14 @@ class TestVerify:
         assert "credential" not in body
 
     def test_a_tampered_credential_fails_the_proof(self, issued):
+        """Data Integrity conformance: a verifier answers a failed verification with a 4xx (here 400),
+        keeping the VC API verification result body (verified, checks, warnings, errors)."""
         tampered = copy.deepcopy(issued.signed)
         tampered["credentialSubject"]["achievement"]["name"] = "Hjärtkirurgi"
-        body = post(Client(), VERIFY, {"verifiableCredential": tampered}).json()
+        response = post(Client(), VERIFY, {"verifiableCredential": tampered})
+        assert response.status_code == 400
+        body = response.json()
+        assert set(body) == {"verified", "checks", "warnings", "errors"}
         assert body["verified"] is False
         assert "proof" not in body["checks"]
         assert body["errors"][0]["type"] == "https://w3id.org/security#PROOF_VERIFICATION_ERROR"
@@ -273,7 +279,9 @@ class TestVerify:
 
     def test_a_revoked_credential_is_not_verified(self, issued):
         issuing.revoke_credential(credential=issued.credential, reason="Fel person", acting_user=None)
-        body = post(Client(), VERIFY, {"verifiableCredential": issued.signed}).json()
+        response = post(Client(), VERIFY, {"verifiableCredential": issued.signed})
+        assert response.status_code == 400
+        body = response.json()
         assert body["verified"] is False
         assert [e["type"] for e in body["errors"]] == ["urn:mimis:problem:revoked"]
         assert body["errors"][0]["title"] == "Meriten har återkallats"
@@ -312,13 +320,97 @@ class TestVerify:
             {"verifiableCredential": {"name": "no context"}},
             {"verifiableCredential": "not.a.jwt"},
             {"verifiableCredential": {"type": "EnvelopedVerifiableCredential", "id": "data:text/plain,x"}},
-            {"verifiableCredential": {"@context": VC_V2_CONTEXT, "type": "x"}, "options": {"challenge": "x"}},
+            {
+                "verifiableCredential": {"@context": VC_V2_CONTEXT, "type": "x"},
+                "options": {"checks": "proof"},
+            },
+            {"verifiableCredential": {"@context": VC_V2_CONTEXT, "type": "x"}, "options": {"challenge": 7}},
         ],
     )
     def test_malformed_input_is_a_400(self, db, body):
         response = post(Client(), VERIFY, body)
         assert response.status_code == 400, response.content
         assert response.json()["code"]
+
+
+class TestVerifyConformance:
+    """What conformance test suites send: options on every call, credentials from other issuers."""
+
+    def test_options_checks_proof_is_accepted_for_a_mimis_credential(self, issued):
+        """VC API verifyCredential: options.checks lists the checks to perform ("proof"); unknown
+        options are ignored, not refused."""
+        body = {
+            "verifiableCredential": issued.signed,
+            "options": {
+                "checks": ["proof"],
+                "expectedProofPurpose": "assertionMethod",
+                "someVendorOption": 1,
+            },
+        }
+        response = post(Client(), VERIFY, body)
+        assert response.status_code == 200, response.content
+        assert response.json()["verified"] is True
+        assert "proof" in response.json()["checks"]
+
+    def test_a_check_mimis_does_not_run_is_a_warning(self, issued):
+        body = {"verifiableCredential": issued.signed, "options": {"checks": ["proof", "ageOver18"]}}
+        response = post(Client(), VERIFY, body)
+        assert response.status_code == 200
+        problems = [
+            w for w in response.json()["warnings"] if w["type"] == "urn:mimis:problem:check_not_supported"
+        ]
+        assert [p["detail"] for p in problems] == ["ageOver18"]
+
+    @pytest.mark.parametrize(
+        ("options", "problem"),
+        [
+            ({"challenge": "1235abcd6789"}, ("https://w3id.org/security#INVALID_CHALLENGE_ERROR", -20)),
+            ({"domain": "verifier.example"}, ("https://w3id.org/security#INVALID_DOMAIN_ERROR", -19)),
+        ],
+    )
+    def test_an_expected_challenge_or_domain_the_proof_lacks_fails(self, issued, options, problem):
+        """Data Integrity 1.0 §4.4: an expected domain/challenge that the proof does not carry is an
+        error of type INVALID_DOMAIN_ERROR / INVALID_CHALLENGE_ERROR."""
+        response = post(Client(), VERIFY, {"verifiableCredential": issued.signed, "options": options})
+        assert response.status_code == 400
+        body = response.json()
+        assert body["verified"] is False
+        assert [(e["type"], e["code"]) for e in body["errors"]] == [problem]
+
+    def test_a_plain_vc_from_another_issuer_verifies(self, db):
+        """VC Data Model 2.0: any well-formed VC (here an ExampleAlumniCredential with a proof set, signed by
+        Digital Bazaar's stack with did:key issuers) is verified, not refused as "not an Open Badge"."""
+        credential = json.loads(
+            (
+                Path(__file__).parents[1] / "vc" / "data" / "jsigs-eddsa-rdfc-2022-vc20-proof-set.json"
+            ).read_text()
+        )
+        response = post(
+            Client(), VERIFY, {"verifiableCredential": credential, "options": {"checks": ["proof"]}}
+        )
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert body["verified"] is True
+        assert body["checks"] == ["schema", "proof", "issuer", "validity"]
+
+    def test_a_vc11_credential_with_a_remote_status_list_fails_for_the_right_reason(self, db):
+        """VC 1.1 + StatusList2021 from another host: the status list is not fetched while remote
+        resolution is off, so the status check (only) fails with a STATUS_RETRIEVAL_ERROR."""
+        credential = json.loads(
+            (
+                Path(__file__).parents[1]
+                / "vc"
+                / "data"
+                / "jsigs-ed25519-signature-2020-vc11-statuslist2021.json"
+            ).read_text()
+        )
+        response = post(Client(), VERIFY, {"verifiableCredential": credential})
+        assert response.status_code == 400
+        body = response.json()
+        assert body["checks"] == ["schema", "proof", "issuer", "validity"]
+        assert [e["type"] for e in body["errors"]] == [
+            "https://www.w3.org/ns/credentials/status-list#STATUS_RETRIEVAL_ERROR"
+        ]
 
 
 def test_the_vc_api_has_its_own_openapi_document(db):
