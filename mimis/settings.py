@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "mimis.quality",
     "mimis.issuing",
     "mimis.verification",
+    "mimis.vcapi",
     "mimis.api",
     "mimis.wallet",
     "mimis.demo",

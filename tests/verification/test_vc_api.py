@@ -199,7 +199,8 @@ class TestIssue:
         ("change", "code"),
         [
             (lambda c: c.update(proof={"type": "DataIntegrityProof"}), "already_signed"),
-            (lambda c: c["credentialSubject"].update(id="did:example:learner"), "subject_id_unsupported"),
+            (lambda c: c["credentialSubject"].update(id="not a did"), "invalid_subject_id"),
+            (lambda c: c["credentialSubject"].update(id="did:key:z6Mk#frag"), "invalid_subject_id"),
             (lambda c: c["credentialSubject"].pop("achievement"), "achievement_missing"),
             (
                 lambda c: c["credentialSubject"]["achievement"].update(id="https://example.com/badge"),
@@ -229,6 +230,28 @@ class TestIssue:
         assert response.status_code == 400, response.content
         assert response.json()["code"] == code
         assert Credential.objects.count() == 0
+
+    def test_a_holder_did_is_bound_as_credential_subject_id(self, published, issuer):
+        """VC Data Model 2.0 §4.8: "credentialSubject ... id ... identifies the subject" -- the holder's
+        DID sent in credentialSubject.id is the issued credential's credentialSubject.id, and it verifies."""
+        holder = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+        credential = unsigned(published)
+        credential["credentialSubject"]["id"] = holder
+        response = post(client_for(issuer), ISSUE, {"credential": credential})
+        assert response.status_code == 201, response.content
+        vc = response.json()["verifiableCredential"]
+        assert vc["credentialSubject"]["id"] == holder
+        assert Credential.objects.get().document["credentialSubject"]["id"] == holder
+        assert post(Client(), VERIFY, {"verifiableCredential": vc}).json()["verified"] is True
+
+    def test_a_holder_did_is_not_silently_dropped_when_the_learner_already_holds_it(self, published, issuer):
+        assert post(client_for(issuer), ISSUE, {"credential": unsigned(published)}).status_code == 201
+        credential = unsigned(published)
+        credential["credentialSubject"]["id"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+        response = post(client_for(issuer), ISSUE, {"credential": credential})
+        assert response.status_code == 400
+        assert response.json()["code"] == "already_issued"
+        assert Credential.objects.count() == 1
 
     def test_options_are_refused_rather_than_ignored(self, published, issuer):
         body = {"credential": unsigned(published), "options": {"credentialId": "urn:uuid:1"}}
@@ -331,6 +354,122 @@ class TestVerify:
         response = post(Client(), VERIFY, body)
         assert response.status_code == 400, response.content
         assert response.json()["code"]
+
+
+def plain_vc(**changes) -> dict:
+    """A VC Data Model 2.0 credential that is not an Open Badge (what conformance suites post)."""
+    credential = {
+        "@context": [VC_V2_CONTEXT, "https://www.w3.org/ns/credentials/examples/v2"],
+        "id": "urn:uuid:8b4b7a64-3c3f-4a8e-9a0e-6a5f0c1d2e3f",
+        "type": ["VerifiableCredential", "ExampleAlumniCredential"],
+        "validFrom": "2026-01-01T00:00:00Z",
+        "credentialSubject": {"id": "did:example:alumna", "alumniOf": "The School of Examples"},
+    }
+    credential.update(changes)
+    return credential
+
+
+@pytest.fixture
+def conformance(provider, region_admin):
+    from mimis.vcapi.services import set_any_credential_signing
+
+    set_any_credential_signing(organisation=provider, allowed=True, acting_user=region_admin)
+    return provider
+
+
+class TestConformanceIssuing:
+    """An organisation a region admin allows may sign any well-formed VC; VC DM 2.0 rules are enforced."""
+
+    def test_it_is_off_by_default(self, provider, issuer):
+        response = post(client_for(issuer, organisation=provider), ISSUE, {"credential": plain_vc()})
+        assert response.status_code == 400
+        assert response.json()["code"] == "achievement_missing"
+
+    def test_an_allowed_organisation_signs_a_plain_vc_that_verifies(self, conformance, issuer):
+        response = post(client_for(issuer, organisation=conformance), ISSUE, {"credential": plain_vc()})
+        assert response.status_code == 201, response.content
+        vc = response.json()["verifiableCredential"]
+        assert vc["issuer"] == keys.issuer_did(conformance)
+        assert vc["credentialSubject"] == plain_vc()["credentialSubject"]
+        assert vc["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+        assert Credential.objects.count() == 0
+        assert AuditEntry.objects.filter(action="vcapi.any_credential_signed").count() == 1
+        verified = post(Client(), VERIFY, {"verifiableCredential": vc, "options": {"checks": ["proof"]}})
+        assert verified.status_code == 200 and verified.json()["verified"] is True
+
+    def test_a_personal_token_does_not_use_the_conformance_path(self, conformance, issuer):
+        response = post(client_for(issuer), ISSUE, {"credential": plain_vc()})
+        assert response.json()["code"] == "achievement_missing"
+
+    @pytest.mark.parametrize(
+        ("changes", "code"),
+        [
+            ({"@context": ["https://www.w3.org/2018/credentials/v1"]}, "invalid_context"),
+            (
+                {"@context": ["https://www.w3.org/ns/credentials/examples/v2", VC_V2_CONTEXT]},
+                "invalid_context",
+            ),
+            ({"type": ["ExampleAlumniCredential"]}, "invalid_type"),
+            ({"type": ["VerifiableCredential", 5]}, "invalid_type"),
+            ({"id": "not a url"}, "invalid_id"),
+            ({"issuer": "did:web:example.com"}, "issuer_mismatch"),
+            ({"issuer": {"name": "No id"}}, "issuer_mismatch"),
+            ({"validFrom": "2026-01-01"}, "invalid_validity"),
+            ({"validUntil": "2026-13-01T00:00:00Z"}, "invalid_validity"),
+            ({"validUntil": "2025-01-01T00:00:00Z"}, "invalid_validity"),
+            ({"credentialSubject": {}}, "invalid_subject"),
+            ({"credentialSubject": []}, "invalid_subject"),
+            ({"credentialSubject": {"id": "relative", "alumniOf": "x"}}, "invalid_subject"),
+            ({"credentialStatus": {"id": "https://example.com/s#1"}}, "invalid_status"),
+            ({"credentialStatus": {"id": "no url", "type": "BitstringStatusListEntry"}}, "invalid_status"),
+            ({"credentialSchema": {"type": "JsonSchema"}}, "invalid_schema"),
+            ({"@context": [VC_V2_CONTEXT, "https://example.com/unknown"]}, "unknown_context"),
+        ],
+    )
+    def test_vc_data_model_rules_are_enforced(self, conformance, issuer, changes, code):
+        """VC Data Model 2.0 §4.3 (first @context is https://www.w3.org/ns/credentials/v2), §4.4 (id "MUST
+        be a single URL"), §4.5 (type includes VerifiableCredential; terms/URLs), §4.7 (issuer "MUST be
+        either a URL or an object containing an id property whose value is a URL"), §4.8
+        (credentialSubject objects with claims), §4.9 (validFrom/validUntil "MUST be an
+        [XMLSCHEMA11-2] dateTimeStamp string"), §4.10 (credentialStatus "type property, which is
+        REQUIRED"), §4.11 (credentialSchema id and type)."""
+        response = post(
+            client_for(issuer, organisation=conformance), ISSUE, {"credential": plain_vc(**changes)}
+        )
+        assert response.status_code == 400, response.content
+        assert response.json()["code"] == code
+        assert AuditEntry.objects.filter(action="vcapi.any_credential_signed").count() == 0
+
+    def test_only_a_region_admin_may_allow_it_and_the_change_is_audited(
+        self, provider, provider_admin, region_admin
+    ):
+        from mimis.errors import PermissionDenied
+        from mimis.vcapi.services import set_any_credential_signing
+
+        with pytest.raises(PermissionDenied):
+            set_any_credential_signing(organisation=provider, allowed=True, acting_user=provider_admin)
+        admin = client_for(region_admin, scopes=("admin",))
+        url = f"/api/v1/organisations/{provider.slug}/vc-api-conformance"
+        assert admin.get(url).json()["allowed"] is False
+        response = admin.put(url, json.dumps({"allowed": True}), content_type="application/json")
+        assert response.status_code == 200, response.content
+        assert response.json()["allowed"] is True
+        assert client_for(provider_admin, scopes=("admin",)).get(url).status_code == 403
+        entries = AuditEntry.objects.filter(action="vcapi.any_credential_signing_changed")
+        assert [e.data for e in entries] == [{"allowed": True}]
+
+    def test_the_cli_shows_and_changes_the_setting(self, provider):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        out = StringIO()
+        call_command("vcapi", "conformance", provider.slug, "--allow", stdout=out)
+        assert out.getvalue().strip() == f"{provider.slug}: may sign any VC through the VC API"
+        out = StringIO()
+        call_command("vcapi", "conformance", provider.slug, "--deny", stdout=out)
+        assert out.getvalue().strip() == f"{provider.slug}: may not sign any VC through the VC API"
+        assert AuditEntry.objects.filter(action="vcapi.any_credential_signing_changed").count() == 2
 
 
 class TestVerifyConformance:
