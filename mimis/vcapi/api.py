@@ -3,8 +3,8 @@
 
 A NinjaAPI of its own (namespace ``vc-api``, OpenAPI at ``/credentials/openapi.json``, docs at
 ``/credentials/docs``), because the VC API fixes its paths and its status codes: 201 for an issued
-credential, 400 for every request it cannot act on (MIMIS's 422 included), 401 without a token, 403
-without the right. Errors are MIMIS's usual ``{"code", "message"}``. See :mod:`mimis.vcapi.services`
+credential, 400 for every request it cannot act on (MIMIS's 422 included) and for a credential that does
+not verify (with the verification result as body), 401 without a token, 403 without the right. Errors are MIMIS's usual ``{"code", "message"}``. See :mod:`mimis.vcapi.services`
 for what issuing reads from the posted credential and why.
 """
 
@@ -32,7 +32,9 @@ vc_api = NinjaAPI(
         "The W3C Credentials Community Group's Verifiable Credentials API "
         "(https://w3c-ccg.github.io/vc-api/). `POST /credentials/issue` needs an API token with the "
         "`issue` scope and issues a credential for a published micro-credential of the token's "
-        "organisation; `POST /credentials/verify` is open to anyone. MIMIS's own REST API is at /api/v1/."
+        "organisation (or, for an organisation a region admin has allowed, signs any well-formed VC for "
+        "conformance testing); `POST /credentials/verify` is open to anyone and answers 400 with the "
+        "verification result when a credential does not verify. MIMIS's own REST API is at /api/v1/."
     ),
     urls_namespace="vc-api",
     openapi_url="/openapi.json",
