@@ -369,3 +369,94 @@ def verify_jwt_credential(
     result.checks.append(_check_validity(credential, now))
     result.checks.append(_check_status(credential, status_checker))
     return result
+
+
+# --- verifiable presentations ----------------------------------------------------------------------
+
+
+@dataclass
+class PresentationResult:
+    """The presentation's own checks (``schema``, ``proof``, ``holder``, ``proof_options``) and its credentials."""
+
+    checks: list[CheckResult] = field(default_factory=list)
+    holder: str | None = None
+    verification_methods: list[str] = field(default_factory=list)
+    #: The embedded credentials, as given (each is verified on its own by the caller).
+    credentials: list[Any] = field(default_factory=list)
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+
+def _check_presentation_schema(doc: Mapping[str, Any]) -> CheckResult:
+    def fail(message: str) -> CheckResult:
+        return CheckResult("schema", False, "schema_invalid", message)
+
+    contexts = _as_list(doc.get("@context"))
+    if not contexts or contexts[0] not in (VC_V2_CONTEXT, VC_V1_CONTEXT):
+        return fail("The first @context must be the W3C Verifiable Credentials context")
+    types = _as_list(doc.get("type"))
+    if "VerifiablePresentation" not in types or not all(isinstance(t, str) and t for t in types):
+        return fail("type must include VerifiablePresentation")
+    if "id" in doc and not _is_url(doc["id"]):
+        return fail("id must be a single URL")
+    holder = doc.get("holder")
+    holder_id = holder.get("id") if isinstance(holder, Mapping) else holder
+    if holder is not None and not _is_url(holder_id):
+        return fail("holder must be a URL or an object with an id that is a URL")
+    if not all(isinstance(c, Mapping) for c in _as_list(doc.get("verifiableCredential"))):
+        return fail("verifiableCredential must be one or more credential objects")
+    return CheckResult("schema", True)
+
+
+def verify_presentation(
+    document: Mapping[str, Any],
+    *,
+    resolve_key: Callable[[str], ResolvedKey],
+    challenge: str | None = None,
+    domain: str | list[str] | None = None,
+) -> PresentationResult:
+    """Verify a presentation's structure and its ``authentication`` proof(s) (VC Data Model 2.0 §4.13).
+
+    When the presentation names a ``holder``, its proof must be by a key the holder controls. The
+    embedded credentials are returned, not verified here: the caller verifies each (status lookups
+    and issuer knowledge are the caller's).
+    """
+    result = PresentationResult()
+    if not isinstance(document, Mapping):
+        result.checks.append(
+            CheckResult("schema", False, "malformed_credential", "Presentation is not an object")
+        )
+        return result
+    holder = document.get("holder")
+    result.holder = (
+        holder.get("id") if isinstance(holder, Mapping) else holder if isinstance(holder, str) else None
+    )
+    result.checks.append(_check_presentation_schema(document))
+    result.credentials = list(_as_list(document.get("verifiableCredential")))
+    resolved: list[ResolvedKey] = []
+    try:
+        resolved = verify_proofs(document, resolve_key, expected_purpose="authentication")
+        result.verification_methods = [r.id for r in resolved]
+        result.checks.append(CheckResult("proof", True))
+    except VCError as exc:
+        result.checks.append(CheckResult("proof", False, exc.code, exc.message))
+    if result.holder is not None:
+        if not resolved:
+            result.checks.append(
+                CheckResult(
+                    "holder", False, "holder_unverified", "The holder could not be bound to a valid proof"
+                )
+            )
+        elif not any(r.controller == result.holder for r in resolved):
+            result.checks.append(
+                CheckResult(
+                    "holder", False, "controller_mismatch", "The presentation was not signed by its holder"
+                )
+            )
+        else:
+            result.checks.append(CheckResult("holder", True))
+    if challenge is not None or domain is not None:
+        result.checks.append(check_proof_options(document, challenge=challenge, domain=domain))
+    return result

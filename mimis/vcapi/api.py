@@ -42,6 +42,17 @@ vc_api = NinjaAPI(
 )
 
 
+# ``POST /presentations/verify`` lives under another path prefix, so it needs a NinjaAPI of its own.
+vc_api_presentations = NinjaAPI(
+    title="MIMIS VC API: presentations",
+    version=__version__,
+    description="`POST /presentations/verify` of the W3C CCG VC API; see /credentials/docs for the rest.",
+    urls_namespace="vc-api-presentations",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
 class IssueRequest(Schema):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,6 +86,13 @@ class VerifyRequest(Schema):
     options: VerifyOptions = VerifyOptions()
 
 
+class VerifyPresentationRequest(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    verifiablePresentation: dict[str, Any]
+    options: VerifyOptions = VerifyOptions()
+
+
 class ProblemDetail(Schema):
     type: str
     code: int | None = None
@@ -88,6 +106,11 @@ class VerifyResponse(Schema):
     warnings: list[ProblemDetail]
     errors: list[ProblemDetail]
     credential: dict[str, Any] | str | None = None
+
+
+class VerifyPresentationResponse(VerifyResponse):
+    credentialResults: list[VerifyResponse] = []
+    presentation: dict[str, Any] | None = None
 
 
 @vc_api.exception_handler(MimisError)
@@ -120,6 +143,15 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     message = _("The request body is not valid JSON.") if exc.status_code == 400 else str(exc)
     code = "malformed_request" if exc.status_code == 400 else "error"
     return vc_api.create_response(request, {"code": code, "message": message}, status=exc.status_code)
+
+
+for _exception, _handler in (
+    (MimisError, mimis_error),
+    (AuthenticationError, authentication_error),
+    (NinjaValidationError, validation_error),
+    (HttpError, http_error),
+):
+    vc_api_presentations.add_exception_handler(_exception, _handler)
 
 
 @vc_api.post(
@@ -164,5 +196,29 @@ def verify_credential(request: HttpRequest, payload: VerifyRequest) -> Status[di
         checks=options.checks,
         challenge=options.challenge,
         domain=options.domain,
+    )
+    return Status(200 if body["verified"] else 400, body)
+
+
+@vc_api_presentations.post(
+    "/verify",
+    auth=None,
+    response={200: VerifyPresentationResponse, 400: VerifyPresentationResponse | ErrorOut},
+    exclude_none=True,
+    summary=(
+        "Verify a presentation: its authentication proof (with the expected challenge and domain), its holder "
+        "and every credential in it; 400 with the same result body when any of it does not verify"
+    ),
+    tags=["Presentations"],
+    operation_id="verifyPresentation",
+)
+def verify_presentation(request: HttpRequest, payload: VerifyPresentationRequest) -> Status[dict]:
+    options = payload.options
+    body = services.verify_presentation(
+        payload.verifiablePresentation,
+        checks=options.checks,
+        challenge=options.challenge,
+        domain=options.domain,
+        return_presentation=options.returnCredential,
     )
     return Status(200 if body["verified"] else 400, body)

@@ -71,8 +71,9 @@ from mimis.vc.jwt import decode_unverified
 from mimis.vc.proofs import eddsa_rdfc_2022
 from mimis.vc.proofs._common import parse_xsd_datetime
 from mimis.vc.verify import check_proof_options
+from mimis.vc.verify import verify_presentation as verify_presentation_proofs
 from mimis.vcapi.selectors import may_sign_any_credential
-from mimis.verification.services import Report
+from mimis.verification.services import Report, resolve_key, verify
 
 ENVELOPED_JWT_PREFIX = "data:application/vc+jwt,"
 
@@ -640,3 +641,73 @@ def verification_result(
     if return_credential:
         result["credential"] = report.credential
     return result
+
+
+def _check_dicts(checks) -> list[dict[str, Any]]:
+    return [
+        {"name": c.name, "ok": c.ok, "code": c.code, "message": c.message, "skipped": c.skipped}
+        for c in checks
+    ]
+
+
+def verify_presentation(
+    presentation: Mapping[str, Any],
+    *,
+    checks: list[str] | None = None,
+    challenge: str | None = None,
+    domain: str | list[str] | None = None,
+    return_presentation: bool = False,
+) -> dict[str, Any]:
+    """``POST /presentations/verify``: the presentation's own result plus one result per credential in it.
+
+    ``verified`` is true only when the presentation and every credential in it verify.
+    """
+    if "@context" not in presentation or "type" not in presentation:
+        raise BadRequest(
+            _("verifiablePresentation is not a presentation: it has no @context or type."),
+            code="malformed_presentation",
+        )
+    result = verify_presentation_proofs(
+        presentation, resolve_key=resolve_key, challenge=challenge, domain=domain
+    )
+    own = _check_dicts(result.checks)
+    credential_results = []
+    for credential in result.credentials:
+        try:
+            report = verify(credential_to_verify(credential))
+        except MimisError as exc:
+            credential_results.append(
+                {
+                    "verified": False,
+                    "checks": [],
+                    "warnings": [],
+                    "errors": [
+                        {
+                            "type": MALFORMED_VALUE[0],
+                            "code": MALFORMED_VALUE[1],
+                            "title": str(exc.message),
+                            "detail": exc.code,
+                        }
+                    ],
+                }
+            )
+            continue
+        credential_results.append(verification_result(report))
+    body: dict[str, Any] = {
+        "verified": result.verified and all(r["verified"] for r in credential_results),
+        "checks": [c["name"] for c in own if c["ok"] and not c["skipped"]],
+        "warnings": [
+            {
+                "type": "urn:mimis:problem:check_not_supported",
+                "title": str(PROBLEM_TITLES["check_not_supported"]),
+                "detail": str(name),
+            }
+            for name in checks or []
+            if name not in KNOWN_CHECKS and name != "holder"
+        ],
+        "errors": [_problem(c, jwt=False) for c in own if not c["ok"]],
+        "credentialResults": credential_results,
+    }
+    if return_presentation:
+        body["presentation"] = dict(presentation)
+    return body

@@ -149,6 +149,10 @@ def _resolve(verification_method: str) -> dids.ResolvedKey:
     return dids.resolver_from_documents([document])(verification_method)
 
 
+#: The resolver :func:`verify` uses, for verifying other signed documents (VC API presentations).
+resolve_key = _resolve
+
+
 def _fetch_status_list(url: str) -> dict[str, Any]:
     base = urlsplit(settings.MIMIS_BASE_URL)
     parts = urlsplit(url)

@@ -556,3 +556,74 @@ def test_the_vc_api_has_its_own_openapi_document(db):
     schema = Client().get("/credentials/openapi.json").json()
     assert {"/credentials/issue", "/credentials/verify"} <= set(schema["paths"])
     assert Client().get("/api/v1/openapi.json").status_code == 200
+
+
+PRESENTATIONS = "/presentations/verify"
+VP_CHALLENGE = "1f44d55f-f161-4938-a659-f8026467f126"
+
+
+def presentation() -> dict:
+    """A VC 2.0 presentation signed by Digital Bazaar's stack (tests/vc/data/make-other-issuers.mjs)."""
+    return json.loads(
+        (Path(__file__).parents[1] / "vc" / "data" / "jsigs-eddsa-rdfc-2022-vp20.json").read_text()
+    )
+
+
+class TestVerifyPresentation:
+    def test_a_presentation_with_the_expected_challenge_and_domain_verifies(self, db):
+        """VC Data Model 2.0 §4.13 and Data Integrity 1.0 §4.4: the authentication proof verifies for the
+        verifier's challenge and domain, it is the holder's, and the credential in it verifies."""
+        body = {
+            "verifiablePresentation": presentation(),
+            "options": {"challenge": VP_CHALLENGE, "domain": "verifier.example", "checks": ["proof"]},
+        }
+        response = post(Client(), PRESENTATIONS, body)
+        assert response.status_code == 200, response.content
+        result = response.json()
+        assert result["verified"] is True
+        assert result["checks"] == ["schema", "proof", "holder", "proof_options"]
+        assert [r["verified"] for r in result["credentialResults"]] == [True]
+
+    @pytest.mark.parametrize(
+        ("options", "problem"),
+        [
+            ({"challenge": "another-challenge"}, "https://w3id.org/security#INVALID_CHALLENGE_ERROR"),
+            ({"domain": "other.example"}, "https://w3id.org/security#INVALID_DOMAIN_ERROR"),
+        ],
+    )
+    def test_a_replayed_presentation_fails(self, db, options, problem):
+        """Data Integrity 1.0 §4.4: a challenge or domain other than the one expected "MUST" raise an error."""
+        response = post(
+            Client(), PRESENTATIONS, {"verifiablePresentation": presentation(), "options": options}
+        )
+        assert response.status_code == 400
+        assert [e["type"] for e in response.json()["errors"]] == [problem]
+
+    def test_a_presentation_not_signed_by_its_holder_fails(self, db):
+        """VC Data Model 2.0 §4.13: holder is "the entity that is generating the presentation" -- a proof
+        by another key does not bind the holder (and changing holder breaks the signature)."""
+        vp = presentation()
+        vp["holder"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+        result = post(Client(), PRESENTATIONS, {"verifiablePresentation": vp}).json()
+        assert result["verified"] is False
+        assert "holder" not in result["checks"]
+
+    def test_a_tampered_credential_inside_fails_the_presentation(self, db):
+        vp = presentation()
+        vp["verifiableCredential"][0]["credentialSubject"]["alumniOf"] = "Elsewhere"
+        response = post(Client(), PRESENTATIONS, {"verifiablePresentation": vp})
+        assert response.status_code == 400
+        assert response.json()["credentialResults"][0]["verified"] is False
+
+    def test_an_assertion_proof_is_not_a_presentation_proof(self, db):
+        """Data Integrity 1.0: a presentation is proven with proofPurpose authentication."""
+        vp = presentation()
+        vp["proof"]["proofPurpose"] = "assertionMethod"
+        errors = post(Client(), PRESENTATIONS, {"verifiablePresentation": vp}).json()["errors"]
+        assert "https://w3id.org/security#PROOF_VERIFICATION_ERROR" in [e["type"] for e in errors]
+
+    @pytest.mark.parametrize("body", [{}, {"verifiablePresentation": {"type": "VerifiablePresentation"}}])
+    def test_malformed_input_is_a_400(self, db, body):
+        response = post(Client(), PRESENTATIONS, body)
+        assert response.status_code == 400
+        assert response.json()["code"] in ("malformed_request", "malformed_presentation")

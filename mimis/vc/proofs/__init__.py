@@ -69,10 +69,12 @@ def verify_proofs(
     resolve_key: Callable[[str], ResolvedKey],
     *,
     expected_controller: str | None = None,
+    expected_purpose: str = "assertionMethod",
 ) -> list[ResolvedKey]:
     """Verify every proof on ``document`` (a set, chains included); all must be valid and supported.
 
-    Returns the resolved key of each proof, in the order of the proofs.
+    Returns the resolved key of each proof, in the order of the proofs. ``expected_purpose`` is
+    ``authentication`` for a presentation.
     """
     unsecured, proofs = split_proof(document)
     by_id = _proofs_by_id(proofs)
@@ -80,7 +82,15 @@ def verify_proofs(
     for proof in proofs:
         verifier = _verifier(proof)
         input_document = _input_document(unsecured, proof, by_id)
-        resolved.append(verifier(input_document, proof, resolve_key, expected_controller=expected_controller))
+        resolved.append(
+            verifier(
+                input_document,
+                proof,
+                resolve_key,
+                expected_controller=expected_controller,
+                expected_purpose=expected_purpose,
+            )
+        )
     return resolved
 
 

@@ -17,7 +17,7 @@ import ex1 from '@digitalbazaar/credentials-examples-context';
 import odrl from '@digitalbazaar/odrl-context';
 import fs from 'fs';
 import zlib from 'zlib';
-const {purposes: {AssertionProofPurpose}} = jsigs;
+const {purposes: {AssertionProofPurpose, AuthenticationProofPurpose}} = jsigs;
 const out = process.argv[2] || '.';
 
 const docs = new Map([...cc2.contexts, ...cc1.contexts, ...edctx.contexts, ...sl2021.contexts, ...bsl.contexts]);
@@ -48,7 +48,7 @@ const loader = async url => {
     if (url.startsWith(kp.controller)) {
       const vm = await kp.export({publicKey: true, includeContext: true});
       if (url.includes('#')) return {contextUrl: null, documentUrl: url, document: vm};
-      return {contextUrl: null, documentUrl: url, document: {'@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: kp.controller, verificationMethod: [await kp.export({publicKey: true})], assertionMethod: [kp.id]}};
+      return {contextUrl: null, documentUrl: url, document: {'@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: kp.controller, verificationMethod: [await kp.export({publicKey: true})], assertionMethod: [kp.id], authentication: [kp.id]}};
     }
   }
   throw new Error('unknown ' + url);
@@ -130,4 +130,19 @@ const plain = await signDI({
 }, issuerKey, '2024-01-01T00:00:00Z');
 write('jsigs-eddsa-rdfc-2022-vc20-plain.json', plain);
 write('jsigs-eddsa-rdfc-2022-vc20-proof-set.json', await signDI(plain, witnessKey, '2024-01-02T00:00:00Z'));
+// 4. A VC 2.0 presentation of the plain credential by its holder (the second key), for a verifier's
+//    challenge and domain (proofPurpose authentication).
+const challenge = '1f44d55f-f161-4938-a659-f8026467f126';
+const domain = 'verifier.example';
+const presentation = {
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+  id: 'urn:uuid:3a4b5c6d-0000-4000-8000-000000000001',
+  type: ['VerifiablePresentation'],
+  holder: witnessKey.controller,
+  verifiableCredential: [plain],
+};
+const vp = await jsigs.sign(presentation, {suite: new DataIntegrityProof({signer: witnessKey.signer(), cryptosuite, date: '2024-02-01T00:00:00Z'}), purpose: new AuthenticationProofPurpose({challenge, domain}), documentLoader: loader});
+const vpRes = await jsigs.verify(vp, {suite: new DataIntegrityProof({cryptosuite}), purpose: new AuthenticationProofPurpose({challenge, domain}), documentLoader: loader});
+if (!vpRes.verified) { console.error(JSON.stringify(vpRes, null, 1)); process.exit(1); }
+write('jsigs-eddsa-rdfc-2022-vp20.json', vp);
 console.log(JSON.stringify({ed2020: ed2020.controller, issuer: issuerKey.controller, witness: witnessKey.controller}));
