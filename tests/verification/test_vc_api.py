@@ -532,6 +532,15 @@ class TestVerifyConformance:
         assert body["verified"] is True
         assert body["checks"] == ["schema", "proof", "issuer", "validity"]
 
+    def test_mimis_verify_says_what_kind_of_credential_it_is(self, db, tmp_path):
+        """`mimis verify` reads a plain VC from another issuer (exit 3: valid, issuer not in MIMIS)."""
+        from tests.verification.test_verify import run_verify
+
+        path = Path(__file__).parents[1] / "vc" / "data" / "jsigs-eddsa-rdfc-2022-vc20-plain.json"
+        code, output = run_verify(tmp_path, path.read_text())
+        assert code == 3, output
+        assert "Kind: a verifiable credential" in output
+
     def test_a_vc11_credential_with_a_remote_status_list_fails_for_the_right_reason(self, db):
         """VC 1.1 + StatusList2021 from another host: the status list is not fetched while remote
         resolution is off, so the status check (only) fails with a STATUS_RETRIEVAL_ERROR."""
