@@ -135,9 +135,8 @@ def _check_vc_structure(doc: Mapping[str, Any], fail: Callable[[str], CheckResul
     """The VC Data Model rules every credential must meet (v2.0 §4, and v1.1 §4 for VC 1.1 ones)."""
     if "id" in doc and not _is_url(doc["id"]):
         return fail("id must be a single URL")
-    for key in ("type",):
-        if not all(isinstance(t, str) and t for t in _as_list(doc.get(key))):
-            return fail("type must be a string or a list of strings")
+    if not all(isinstance(t, str) and t for t in _as_list(doc.get("type"))):
+        return fail("type must be a string or a list of strings")
     issuer = doc.get("issuer")
     if issuer_id(doc) is None or not _is_url(issuer_id(doc)):
         return fail("issuer must be a URL or an object with an id that is a URL")

@@ -523,7 +523,9 @@ STATUS_VERIFICATION = (_STATUS_LIST + "STATUS_VERIFICATION_ERROR", -129)
 _OWN_PROBLEMS = {"revoked", "suspended", "status_set", "expired", "not_yet_valid", "issuer_unresolvable"}
 
 PROBLEM_TITLES = {
-    "schema": gettext_lazy("The credential is not a well-formed Open Badges credential"),
+    "schema": gettext_lazy(
+        "The credential is not well-formed (VC Data Model or, for a badge, Open Badges 3.0)"
+    ),
     "proof": gettext_lazy("The signature could not be verified"),
     "issuer": gettext_lazy("The signature does not belong to the issuer"),
     "validity": gettext_lazy("The credential is outside its validity period"),
