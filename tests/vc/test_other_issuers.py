@@ -326,3 +326,31 @@ def test_status_list_2021_encoded_list_reads_with_or_without_multibase_prefix():
     assert decode_list(encoded).get(7) is True
     assert decode_list("u" + encoded).get(7) is True
     assert decode_list(encoded).get(3) is False
+
+
+# --- eddsa-rdfc-2022 proof configuration (vc-di-eddsa §3.2) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda p: p.update(type="Ed25519Signature2018"), "proof_type_unsupported"),
+        (lambda p: p.update(cryptosuite="eddsa-jcs-2022"), "proof_type_unsupported"),
+        (lambda p: p.pop("cryptosuite"), "proof_type_unsupported"),
+        (lambda p: p.update(created="2024-01-01"), "proof_malformed"),
+        (lambda p: p.update(proofValue="u" + p["proofValue"][1:]), "proof_malformed"),
+        (lambda p: p.pop("verificationMethod"), "proof_malformed"),
+        (lambda p: p.update(proofPurpose="authentication"), "proof_purpose_mismatch"),
+    ],
+)
+def test_eddsa_rdfc_2022_proof_configuration_errors_are_raised(change, code):
+    """vc-di-eddsa §3.2.4/3.2.5: "If proofConfig.type is not set to DataIntegrityProof and/or
+    proofConfig.cryptosuite is not set to eddsa-rdfc-2022, an error MUST be raised"; "If
+    proofConfig.created is set and if the value is not a valid [XMLSCHEMA11-2] datetime, an error MUST
+    be raised"; Data Integrity 1.0 §2.1: proofValue uses multibase base58btc, verificationMethod is
+    required, and the proof purpose must be the one the verifier expects."""
+    doc = load("jsigs-eddsa-rdfc-2022-vc20-plain.json")
+    change(doc["proof"])
+    with pytest.raises(ProofError) as exc:
+        verify_proofs(doc, dids.resolve_did_key)
+    assert exc.value.code == code
