@@ -95,8 +95,8 @@ def test_a_vc11_ed25519_signature_2020_credential_with_status_list_2021_verifies
 
 
 def test_a_revoked_status_list_2021_entry_is_reported_as_revoked():
-    """StatusList2021 §: "statusPurpose revocation ... the bit at statusListIndex set to 1 means the
-    credential is revoked" (index 7 is set in the fixture list)."""
+    """StatusList2021 (statusPurpose revocation): a credential whose bit at statusListIndex is 1 is
+    revoked (paraphrased; index 7 is set in the fixture list)."""
     result = verify(load("jsigs-ed25519-signature-2020-vc11-statuslist2021-revoked.json"))
     assert failures(result) == [("status", "revoked")]
 
