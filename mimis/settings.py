@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "mimis.quality",
     "mimis.issuing",
     "mimis.verification",
+    "mimis.vcapi",
     "mimis.api",
     "mimis.wallet",
     "mimis.demo",

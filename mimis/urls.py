@@ -6,13 +6,14 @@ from mimis.core.views import healthz
 from mimis.issuing import batch_views
 from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, issuer_artefact
 from mimis.issuing.views import badge_image, did_json, organisation_credentials, status_list
-from mimis.vcapi.api import vc_api
+from mimis.vcapi.api import vc_api, vc_api_presentations
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     # The W3C CCG VC API: /credentials/issue and /credentials/verify at the site root.
     path("credentials/", vc_api.urls),
+    path("presentations/", vc_api_presentations.urls),
     path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
     path("badges/<slug:slug>/<int:number>.png", badge_image, name="badge_image"),
     path("issuers/<slug:slug>/status/<str:purpose>/<int:number>", status_list, name="issuer_status_list"),

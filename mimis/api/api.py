@@ -20,6 +20,7 @@ from mimis.issuing.key_api import router as issuer_keys_router
 from mimis.quality.api import microcredential_router as quality_microcredential_router
 from mimis.quality.api import router as quality_router
 from mimis.taxonomy.api import router as taxonomy_router
+from mimis.vcapi.conformance_api import router as vc_api_conformance_router
 from mimis.verification.api import router as verification_router
 from mimis.wallet.api import router as wallet_router
 
@@ -98,5 +99,6 @@ api.add_router("/pathways", pathway_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
 api.add_router("/organisations", issuer_keys_router)
+api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/me", wallet_router)

@@ -253,3 +253,21 @@ class BatchRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch_id} row {self.number}"
+
+
+class IssuerSettings(models.Model):
+    """Per-organisation issuer settings that are not keys. Created on first change; absent = defaults."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="issuer_settings"
+    )
+    #: A region admin may let an organisation sign any well-formed VC through POST /credentials/issue
+    #: (VC API conformance testing). Off by default; such credentials are not in the catalogue and
+    #: cannot be revoked by MIMIS. See mimis.vcapi.services.
+    vc_api_any_credential = models.BooleanField(
+        _("may sign any verifiable credential through the VC API (conformance testing)"), default=False
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"issuer settings of {self.organisation}"

@@ -180,6 +180,8 @@ class Recipient:
     email: str
     name: str
     language: str = "sv"
+    #: The holder's DID (from a wallet, e.g. through the VC API); becomes credentialSubject.id.
+    subject_id: str | None = None
 
 
 def idempotency_key(version: MicroCredentialVersion, email: str) -> str:
@@ -195,6 +197,7 @@ def issue_credential(
     acting_user: User | None,
     credential_format: str = CredentialFormat.LDP,
     language: str = "sv",
+    subject_id: str | None = None,
 ) -> Issued:
     """Sign a credential for one learner. Issuing the same version to the same e-mail again returns the first.
 
@@ -202,7 +205,7 @@ def issue_credential(
     """
     return issue_credentials(
         version=version,
-        recipients=[Recipient(email, name, language)],
+        recipients=[Recipient(email, name, language, subject_id)],
         acting_user=acting_user,
         credential_format=credential_format,
     )[0]
@@ -239,7 +242,7 @@ def issue_credentials(
         if not name:
             raise ValidationFailed(_("Enter the learner's name."), field="name")
         language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "sv"
-        cleaned.append(Recipient(normalise_email(recipient.email), name, language))
+        cleaned.append(Recipient(normalise_email(recipient.email), name, language, recipient.subject_id))
     wanted = {idempotency_key(version, r.email): r for r in cleaned}
     existing = {c.idempotency_key: c for c in Credential.objects.filter(idempotency_key__in=list(wanted))}
     new = {key: r for key, r in wanted.items() if key not in existing}
@@ -322,7 +325,7 @@ def _sign_and_store(
             credential_id=f"urn:uuid:{credential_id}",
             issuer=issuer_profile,
             achievement=achievement,
-            learner=vc.Learner(email=recipient.email, name=recipient.name),
+            learner=vc.Learner(email=recipient.email, name=recipient.name, id=recipient.subject_id),
             valid_from=now,
             valid_until=valid_until,
             awarded_date=now,

@@ -42,6 +42,13 @@ MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
 DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1"
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
 DATA_INTEGRITY_V2_CONTEXT = "https://w3id.org/security/data-integrity/v2"
+# Contexts in common use by other issuers' credentials (read only; MIMIS does not issue with them).
+DATA_INTEGRITY_V1_CONTEXT = "https://w3id.org/security/data-integrity/v1"
+BITSTRING_STATUS_LIST_CONTEXT = "https://www.w3.org/ns/credentials/status/v1"
+STATUS_LIST_2021_CONTEXT = "https://w3id.org/vc/status-list/2021/v1"
+VC_EXAMPLES_V2_CONTEXT = "https://www.w3.org/ns/credentials/examples/v2"
+VC_EXAMPLES_V1_CONTEXT = "https://www.w3.org/2018/credentials/examples/v1"
+ODRL_CONTEXT = "https://www.w3.org/ns/odrl.jsonld"
 
 #: Context URL -> bundled file name (see ``contexts/SOURCES.md`` for provenance).
 CONTEXT_FILES: dict[str, str] = {
@@ -56,6 +63,13 @@ CONTEXT_FILES: dict[str, str] = {
     DID_V1_CONTEXT: "did-v1.jsonld",
     ED25519_2020_CONTEXT: "ed25519-2020-v1.jsonld",
     DATA_INTEGRITY_V2_CONTEXT: "data-integrity-v2.jsonld",
+    DATA_INTEGRITY_V1_CONTEXT: "data-integrity-v1.jsonld",
+    BITSTRING_STATUS_LIST_CONTEXT: "status-v1.jsonld",
+    STATUS_LIST_2021_CONTEXT: "status-list-2021-v1.jsonld",
+    VC_EXAMPLES_V2_CONTEXT: "credentials-examples-v2.jsonld",
+    VC_EXAMPLES_V1_CONTEXT: "credentials-examples-v1.jsonld",
+    # Imported by the VC 1.1 examples context.
+    ODRL_CONTEXT: "odrl.jsonld",
 }
 
 # Property and type IRIs must use one of these schemes. A compact IRI with an undefined prefix

@@ -3,8 +3,8 @@
 
 A NinjaAPI of its own (namespace ``vc-api``, OpenAPI at ``/credentials/openapi.json``, docs at
 ``/credentials/docs``), because the VC API fixes its paths and its status codes: 201 for an issued
-credential, 400 for every request it cannot act on (MIMIS's 422 included), 401 without a token, 403
-without the right. Errors are MIMIS's usual ``{"code", "message"}``. See :mod:`mimis.vcapi.services`
+credential, 400 for every request it cannot act on (MIMIS's 422 included) and for a credential that does
+not verify (with the verification result as body), 401 without a token, 403 without the right. Errors are MIMIS's usual ``{"code", "message"}``. See :mod:`mimis.vcapi.services`
 for what issuing reads from the posted credential and why.
 """
 
@@ -32,9 +32,22 @@ vc_api = NinjaAPI(
         "The W3C Credentials Community Group's Verifiable Credentials API "
         "(https://w3c-ccg.github.io/vc-api/). `POST /credentials/issue` needs an API token with the "
         "`issue` scope and issues a credential for a published micro-credential of the token's "
-        "organisation; `POST /credentials/verify` is open to anyone. MIMIS's own REST API is at /api/v1/."
+        "organisation (or, for an organisation a region admin has allowed, signs any well-formed VC for "
+        "conformance testing); `POST /credentials/verify` is open to anyone and answers 400 with the "
+        "verification result when a credential does not verify. MIMIS's own REST API is at /api/v1/."
     ),
     urls_namespace="vc-api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+# ``POST /presentations/verify`` lives under another path prefix, so it needs a NinjaAPI of its own.
+vc_api_presentations = NinjaAPI(
+    title="MIMIS VC API: presentations",
+    version=__version__,
+    description="`POST /presentations/verify` of the W3C CCG VC API; see /credentials/docs for the rest.",
+    urls_namespace="vc-api-presentations",
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
@@ -52,17 +65,31 @@ class IssueResponse(Schema):
 
 
 class VerifyOptions(Schema):
-    model_config = ConfigDict(extra="forbid")
+    # The VC API lets clients send options a verifier does not know; they are ignored, not refused.
+    model_config = ConfigDict(extra="ignore")
 
     returnCredential: bool = False
     #: Problem details are always returned; the option is accepted for clients that send it.
     returnProblemDetails: bool = True
+    #: Checks the client wants. MIMIS always runs all of its checks (it never reports a credential as
+    #: verified on fewer); a requested check it does not know is reported as a warning.
+    checks: list[str] | None = None
+    #: When given, every proof must carry this challenge / domain (Data Integrity 1.0 §4.5).
+    challenge: str | None = None
+    domain: str | list[str] | None = None
 
 
 class VerifyRequest(Schema):
     model_config = ConfigDict(extra="forbid")
 
     verifiableCredential: dict[str, Any] | str
+    options: VerifyOptions = VerifyOptions()
+
+
+class VerifyPresentationRequest(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    verifiablePresentation: dict[str, Any]
     options: VerifyOptions = VerifyOptions()
 
 
@@ -79,6 +106,11 @@ class VerifyResponse(Schema):
     warnings: list[ProblemDetail]
     errors: list[ProblemDetail]
     credential: dict[str, Any] | str | None = None
+
+
+class VerifyPresentationResponse(VerifyResponse):
+    credentialResults: list[VerifyResponse] = []
+    presentation: dict[str, Any] | None = None
 
 
 @vc_api.exception_handler(MimisError)
@@ -113,6 +145,15 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return vc_api.create_response(request, {"code": code, "message": message}, status=exc.status_code)
 
 
+for _exception, _handler in (
+    (MimisError, mimis_error),
+    (AuthenticationError, authentication_error),
+    (NinjaValidationError, validation_error),
+    (HttpError, http_error),
+):
+    vc_api_presentations.add_exception_handler(_exception, _handler)
+
+
 @vc_api.post(
     "/issue",
     auth=token_auth,
@@ -136,12 +177,48 @@ def issue_credential(request: HttpRequest, payload: IssueRequest) -> Status[dict
 @vc_api.post(
     "/verify",
     auth=None,
-    response={200: VerifyResponse, 400: ErrorOut},
+    response={200: VerifyResponse, 400: VerifyResponse | ErrorOut},
     exclude_none=True,
-    summary="Verify a credential (a JSON-LD credential, an enveloped JWT or, as an extension, a JWT string)",
+    summary=(
+        "Verify a credential (a JSON-LD credential, an enveloped JWT or, as an extension, a JWT string); "
+        "400 with the same result body when it does not verify"
+    ),
     tags=["Credentials"],
     operation_id="verifyCredential",
 )
-def verify_credential(request: HttpRequest, payload: VerifyRequest) -> dict[str, Any]:
-    report = verify(services.credential_to_verify(payload.verifiableCredential))
-    return services.verification_result(report, return_credential=payload.options.returnCredential)
+def verify_credential(request: HttpRequest, payload: VerifyRequest) -> Status[dict]:
+    credential = services.credential_to_verify(payload.verifiableCredential)
+    report = verify(credential)
+    options = payload.options
+    body = services.verification_result(
+        report,
+        return_credential=options.returnCredential,
+        checks=options.checks,
+        challenge=options.challenge,
+        domain=options.domain,
+    )
+    return Status(200 if body["verified"] else 400, body)
+
+
+@vc_api_presentations.post(
+    "/verify",
+    auth=None,
+    response={200: VerifyPresentationResponse, 400: VerifyPresentationResponse | ErrorOut},
+    exclude_none=True,
+    summary=(
+        "Verify a presentation: its authentication proof (with the expected challenge and domain), its holder "
+        "and every credential in it; 400 with the same result body when any of it does not verify"
+    ),
+    tags=["Presentations"],
+    operation_id="verifyPresentation",
+)
+def verify_presentation(request: HttpRequest, payload: VerifyPresentationRequest) -> Status[dict]:
+    options = payload.options
+    body = services.verify_presentation(
+        payload.verifiablePresentation,
+        checks=options.checks,
+        challenge=options.challenge,
+        domain=options.domain,
+        return_presentation=options.returnCredential,
+    )
+    return Status(200 if body["verified"] else 400, body)

@@ -26,8 +26,7 @@ from mimis.issuing.models import StatusList
 from mimis.issuing.services import signed_status_list
 from mimis.vc import baking, dids, remote
 from mimis.vc.errors import ResolutionError, VCError
-from mimis.vc.status import make_status_checker
-from mimis.vc.verify import verify_credential
+from mimis.vc.verify import make_status_checker, verify_credential
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 #: Limits for what is fetched from other hosts (remote resolution on): DID documents and status lists.
@@ -52,6 +51,8 @@ class Report:
     checks: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     credential: dict[str, Any] | str | None = None
+    #: ``open_badge``, ``endorsement`` or ``verifiable_credential`` (see :func:`mimis.vc.verify.credential_kind`).
+    kind: str = "verifiable_credential"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,7 @@ class Report:
             "known_issuer": self.known_issuer,
             "issuer": self.issuer,
             "issuer_name": self.issuer_name,
+            "kind": self.kind,
             "checks": self.checks,
             "errors": self.errors,
         }
@@ -147,6 +149,10 @@ def _resolve(verification_method: str) -> dids.ResolvedKey:
     return dids.resolver_from_documents([document])(verification_method)
 
 
+#: The resolver :func:`verify` uses, for verifying other signed documents (VC API presentations).
+resolve_key = _resolve
+
+
 def _fetch_status_list(url: str) -> dict[str, Any]:
     base = urlsplit(settings.MIMIS_BASE_URL)
     parts = urlsplit(url)
@@ -203,4 +209,5 @@ def verify(data: bytes | str | dict[str, Any]) -> Report:
         checks=checks,
         errors=[c for c in checks if not c["ok"]],
         credential=credential,
+        kind=result.kind,
     )

@@ -42,6 +42,8 @@ class Command(BaseCommand):
             for check in report.checks:
                 mark = "ok  " if check["ok"] else "FAIL"
                 self.stdout.write(f"{mark} {check['name']}: {check['message'] or check['code']}")
+            kinds = {"open_badge": "an Open Badge", "endorsement": "an endorsement"}
+            self.stdout.write(f"Kind: {kinds.get(report.kind, 'a verifiable credential')}")
             who = report.issuer_name or report.issuer or "?"
             self.stdout.write(
                 f"Issuer: {who} ({'known MIMIS issuer' if report.known_issuer else 'not a MIMIS issuer'})"

@@ -1,0 +1,143 @@
+"""Status List 2021 (W3C CCG, the VC 1.1-era predecessor of Bitstring Status List): read only.
+
+Credentials from other issuers still carry ``StatusList2021Entry`` status entries pointing at a
+``StatusList2021Credential``. The bitstring is the same as Bitstring Status List's (at least 131,072
+entries, bit 0 the most significant bit of the first byte, GZIP-compressed), but ``encodedList`` is
+plain base64url without the multibase ``u`` prefix, and the list credential is usually a VC 1.1 one
+(``issuanceDate`` / ``expirationDate``). MIMIS never issues these; :mod:`mimis.vc.status` issues and
+reads Bitstring Status Lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from .dids import ResolvedKey
+from .errors import StatusListError, VCError
+from .proofs import verify_proofs
+from .proofs._common import parse_xsd_datetime
+from .status import StatusList
+
+STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
+STATUS_LIST_2021_CREDENTIAL = "StatusList2021Credential"
+STATUS_LIST_2021 = "StatusList2021"
+PURPOSES = ("revocation", "suspension")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _issuer_of(doc: Mapping[str, Any]) -> str | None:
+    issuer = doc.get("issuer")
+    if isinstance(issuer, Mapping):
+        issuer = issuer.get("id")
+    return issuer if isinstance(issuer, str) else None
+
+
+def decode_list(encoded: Any) -> StatusList:
+    """Parse a StatusList2021 ``encodedList`` (base64url, optionally with a multibase ``u``)."""
+    if not isinstance(encoded, str) or not encoded:
+        raise StatusListError("encodedList must be a base64url string", code="status_list_malformed")
+    # Some implementations already prefix "u" (multibase); a plain base64url string never starts with
+    # "u" followed by gzip's magic bytes ("H4sI" in base64), so the two readings cannot collide.
+    return StatusList.decode(encoded if encoded.startswith("uH4sI") else "u" + encoded)
+
+
+def _check_dates(doc: Mapping[str, Any], moment: datetime) -> None:
+    start = doc.get("validFrom", doc.get("issuanceDate"))
+    end = doc.get("validUntil", doc.get("expirationDate"))
+    try:
+        if start is not None and moment < parse_xsd_datetime(start):
+            raise StatusListError("Status list is not yet valid", code="status_list_expired")
+        if end is not None and moment >= parse_xsd_datetime(end):
+            raise StatusListError("Status list has expired", code="status_list_expired")
+    except ValueError as exc:
+        raise StatusListError(f"Status list dates are invalid: {exc}", code="status_list_malformed") from exc
+
+
+def check_status_2021(
+    entry: Mapping[str, Any],
+    status_credential: Mapping[str, Any],
+    *,
+    resolve_key: Callable[[str], ResolvedKey],
+    expected_issuer: str | None = None,
+    now: datetime | None = None,
+) -> bool:
+    """Whether ``entry``'s bit is set in the (already fetched) StatusList2021Credential.
+
+    The list credential is verified first (its proof by its own issuer, type, dates, purpose); any
+    problem raises :class:`StatusListError` with the same codes :mod:`mimis.vc.status` uses.
+    """
+    if entry.get("type") != STATUS_LIST_2021_ENTRY:
+        raise StatusListError(
+            f"Unsupported credentialStatus type {entry.get('type')!r}", code="status_type_unsupported"
+        )
+    purpose = entry.get("statusPurpose")
+    if purpose not in PURPOSES:
+        raise StatusListError(f"Unknown status purpose {purpose!r}", code="status_malformed")
+    index_text = entry.get("statusListIndex")
+    if not isinstance(index_text, str) or not index_text.isdigit():
+        raise StatusListError("statusListIndex must be an integer string", code="status_malformed")
+    if entry.get("statusListCredential") != status_credential.get("id"):
+        raise StatusListError(
+            "Fetched status list does not have the expected id", code="status_list_mismatch"
+        )
+    if STATUS_LIST_2021_CREDENTIAL not in _as_list(status_credential.get("type")):
+        raise StatusListError("Not a StatusList2021Credential", code="status_list_malformed")
+    issuer = _issuer_of(status_credential)
+    if expected_issuer is not None and issuer != expected_issuer:
+        raise StatusListError(
+            "Status list was not issued by the credential issuer", code="status_list_issuer"
+        )
+    try:
+        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer)
+    except VCError as exc:
+        raise StatusListError(
+            f"Status list proof is invalid: {exc.message}", code="status_list_unverified"
+        ) from exc
+    if not resolved:
+        raise StatusListError("Status list has no proof", code="status_list_unverified")
+    _check_dates(status_credential, now or datetime.now(UTC))
+    subject = status_credential.get("credentialSubject")
+    if not isinstance(subject, Mapping) or subject.get("type") != STATUS_LIST_2021:
+        raise StatusListError("Status list subject is not a StatusList2021", code="status_list_malformed")
+    if subject.get("statusPurpose") != purpose:
+        raise StatusListError("Status purpose does not match the status list", code="status_purpose_mismatch")
+    status_list = decode_list(subject.get("encodedList"))
+    index = int(index_text)
+    if index >= status_list.length:
+        raise StatusListError(f"Status list index {index} is out of range", code="status_index_range")
+    return status_list.get(index)
+
+
+def make_status_list_2021_checker(
+    fetch: Callable[[str], Mapping[str, Any]],
+    *,
+    resolve_key: Callable[[str], ResolvedKey],
+    expected_issuer: str | None = None,
+    now: datetime | None = None,
+) -> Callable[[Mapping[str, Any]], bool]:
+    """A ``status_checker`` for StatusList2021 entries (``fetch(url)`` returns the list credential)."""
+
+    def checker(entry: Mapping[str, Any]) -> bool:
+        url = entry.get("statusListCredential")
+        if not isinstance(url, str):
+            raise StatusListError("credentialStatus has no statusListCredential", code="status_malformed")
+        try:
+            document = fetch(url)
+        except VCError:
+            raise
+        except Exception as exc:
+            raise StatusListError(
+                f"Status list could not be fetched: {exc}", code="status_list_unavailable"
+            ) from exc
+        return check_status_2021(
+            entry, document, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        )
+
+    return checker
