@@ -15,7 +15,7 @@ from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import WRITE
 from mimis.api.auth import authenticate_optional, require_scope
 from mimis.api.schemas import ErrorOut
-from mimis.catalog import pathways, selectors, services
+from mimis.catalog import occasions, pathways, selectors, services
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
@@ -341,6 +341,113 @@ def new_version(request: HttpRequest, microcredential_id: int) -> Status[dict]:
         raise NotFound()
     draft = services.start_new_version(microcredential=microcredential, acting_user=request.user)
     return Status(201, version_out(selectors.version_by_id(version_id=draft.pk)))
+
+
+class OccasionOut(Schema):
+    id: int
+    start_date: date
+    end_date: date | None
+    online: bool
+    place: str
+    language: str
+    application_deadline: date | None
+    how_to_apply: str
+    application_url: str
+
+
+class OccasionIn(Schema):
+    start_date: date
+    end_date: date | None = None
+    online: bool = False
+    place: str = ""
+    language: str = "sv"
+    application_deadline: date | None = None
+    how_to_apply: str = ""
+    application_url: str = ""
+
+
+class OccasionPatch(Schema):
+    start_date: date | None = None
+    end_date: date | None = None
+    online: bool | None = None
+    place: str | None = None
+    language: str | None = None
+    application_deadline: date | None = None
+    how_to_apply: str | None = None
+    application_url: str | None = None
+
+
+def occasion_out(occasion: Any) -> dict:
+    return {"id": occasion.pk, **{name: getattr(occasion, name) for name in occasions.FIELDS}}
+
+
+def _microcredential(microcredential_id: int) -> MicroCredential:
+    microcredential = MicroCredential.objects.filter(pk=microcredential_id).select_related("provider").first()
+    if microcredential is None:
+        raise NotFound()
+    return microcredential
+
+
+@router.get(
+    "/{microcredential_id}/occasions",
+    response={200: list[OccasionOut], 404: ErrorOut},
+    auth=None,
+    summary="Course occasions of a published micro-credential: dates, place, language, how to apply",
+)
+def list_occasions(request: HttpRequest, microcredential_id: int, upcoming: bool = False) -> list[dict]:
+    authenticate_optional(request)
+    microcredential = _microcredential(microcredential_id)
+    if not microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists():
+        occasions.require_occasion_editor(request.user, microcredential)
+    return [
+        occasion_out(o)
+        for o in occasions.occasions_of(microcredential=microcredential, upcoming_only=upcoming)
+    ]
+
+
+@router.post(
+    "/{microcredential_id}/occasions",
+    response={201: OccasionOut, **ERRORS},
+    summary="Add a course occasion (the provider's editors; no new version needed)",
+)
+def create_occasion(request: HttpRequest, microcredential_id: int, payload: OccasionIn) -> Status[dict]:
+    require_scope(request, WRITE)
+    occasion = occasions.create_occasion(
+        microcredential=_microcredential(microcredential_id), acting_user=request.user, **payload.dict()
+    )
+    return Status(201, occasion_out(occasion))
+
+
+@router.patch(
+    "/{microcredential_id}/occasions/{occasion_id}",
+    response={200: OccasionOut, **ERRORS},
+    summary="Change a course occasion (only the fields sent)",
+)
+def update_occasion(
+    request: HttpRequest, microcredential_id: int, occasion_id: int, payload: OccasionPatch
+) -> dict:
+    require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    occasions.require_occasion_editor(request.user, microcredential)
+    occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+    updated = occasions.update_occasion(
+        occasion=occasion, acting_user=request.user, **payload.dict(exclude_unset=True)
+    )
+    return occasion_out(updated)
+
+
+@router.delete(
+    "/{microcredential_id}/occasions/{occasion_id}",
+    response={204: None, **ERRORS},
+    summary="Remove a course occasion",
+)
+def delete_occasion(request: HttpRequest, microcredential_id: int, occasion_id: int) -> Status[None]:
+    require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    occasions.require_occasion_editor(request.user, microcredential)
+    occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+    occasions.delete_occasion(occasion=occasion, acting_user=request.user)
+    return Status(204, None)
 
 
 pathway_router = Router(tags=["pathways"])

@@ -10,6 +10,7 @@ from mimis.catalog.models import (
     AssessmentType,
     IdentityVerification,
     ParticipationForm,
+    PathwayRule,
     QualityAssuranceType,
     TargetGroup,
 )
@@ -127,3 +128,64 @@ class StackingForm(forms.Form):
     further_information = forms.CharField(
         label=_("Further information"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class OccasionForm(forms.Form):
+    """A course occasion; the service checks the dates, the place and the address."""
+
+    start_date = forms.DateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(
+        label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    online = forms.BooleanField(label=_("Online"), required=False)
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Town and address, or leave empty if the occasion is only online."),
+    )
+    language = forms.ChoiceField(label=_("Language of instruction"), choices=list(LANGUAGES.items()))
+    application_deadline = forms.DateField(
+        label=_("Last day to apply"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    how_to_apply = forms.CharField(
+        label=_("How to apply"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    application_url = forms.CharField(
+        label=_("Sign-up page (web address)"),
+        max_length=500,
+        required=False,
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        help_text=_("Where people sign up on your own website, starting with https://."),
+    )
+
+
+class PathwayForm(forms.Form):
+    """A pathway; the chosen micro-credentials and their order come from the checkboxes and numbers."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Who the pathway is for and what it leads to."),
+    )
+    rule = forms.ChoiceField(
+        label=_("What it takes to complete the pathway"),
+        choices=PathwayRule.choices,
+        widget=forms.RadioSelect,
+    )
+    required_count = forms.IntegerField(
+        label=_("How many are needed (only for “A number of them”)"), required=False, min_value=1
+    )
+    target_occupation = forms.TypedChoiceField(
+        label=_("Leads toward the occupation (optional)"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        concepts = Concept.objects.filter(scheme=Scheme.OCCUPATION_GROUP, deprecated=False, level=4)
+        self.fields["target_occupation"].choices = BLANK + [
+            (c.pk, f"{c.code} {c.display_label}".strip()) for c in concepts.order_by("code")
+        ]

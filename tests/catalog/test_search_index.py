@@ -34,7 +34,9 @@ def tagged(provider, provider_editor, care_sector, skills):
         **COMPLETE,
     )
     services.set_learning_outcomes(
-        version=version, acting_user=provider_editor, outcomes=[{"text": "Lyfta rätt.", "skills": [skills[0].pk]}]
+        version=version,
+        acting_user=provider_editor,
+        outcomes=[{"text": "Lyfta rätt.", "skills": [skills[0].pk]}],
     )
     publish(version)
     return version
