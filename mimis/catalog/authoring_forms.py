@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mimis.catalog.models import (
@@ -22,6 +23,27 @@ BLANK = [("", "—")]
 def _concept_choices(scheme: str, levels: list[int]) -> list[tuple[int, str]]:
     concepts = Concept.objects.filter(scheme=scheme, deprecated=False, level__in=levels).order_by("code")
     return [(c.pk, f"{c.code} {c.preferred_label}".strip()) for c in concepts]
+
+
+# Which concepts each searchable picker offers: SNI sections and divisions, SSYK unit groups (level 4).
+PICKER_SCHEMES = {"sectors": (Scheme.INDUSTRY, (1, 2)), "occupations": (Scheme.OCCUPATION_GROUP, (4,))}
+
+
+class ConceptPicker(forms.CheckboxSelectMultiple):
+    """Ticked concepts as checkboxes plus a search (htmx) that offers more; a new search keeps the ticked ones.
+
+    Renders only the chosen concepts, not the hundreds of choices the field validates against.
+    """
+
+    template_name = "catalog/authoring/_concept_picker.html"
+
+    def get_context(self, name: str, value: object, attrs: dict | None) -> dict:
+        context = super().get_context(name, value, attrs)
+        ids = [int(v) for v in (value or []) if str(v).isdigit()]
+        found = {c.pk: c for c in Concept.objects.filter(pk__in=ids)}
+        context["widget"]["ticked"] = [found[i] for i in ids if i in found]
+        context["widget"]["optgroups"] = []
+        return context
 
 
 class BasicsForm(forms.Form):
@@ -49,20 +71,30 @@ class BasicsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     sectors = forms.TypedMultipleChoiceField(
-        label=_("Sectors (SNI)"), coerce=int, required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Sectors (SNI)"), coerce=int, required=False, widget=ConceptPicker
     )
     occupations = forms.TypedMultipleChoiceField(
-        label=_("Occupations it prepares for (SSYK)"),
-        coerce=int,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("Occupations it prepares for (SSYK)"), coerce=int, required=False, widget=ConceptPicker
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         # SNI sections and divisions; SSYK unit groups (level 4) – the levels people recognise.
-        self.fields["sectors"].choices = _concept_choices(Scheme.INDUSTRY, [1, 2])
-        self.fields["occupations"].choices = _concept_choices(Scheme.OCCUPATION_GROUP, [4])
+        for name, (scheme, levels) in PICKER_SCHEMES.items():
+            self.fields[name].choices = _concept_choices(scheme, list(levels))
+        self.fields["title"].widget.attrs.update(
+            {
+                "hx-get": reverse("catalog:similar"),
+                "hx-trigger": "input changed delay:500ms",
+                "hx-target": "#similar",
+            }
+        )
+
+    def exclude_from_similar(self, microcredential_id: int) -> None:
+        """The similar-title hint leaves out the micro-credential being edited."""
+        self.fields["title"].widget.attrs["hx-get"] = (
+            f"{reverse('catalog:similar')}?exclude={microcredential_id}"
+        )
 
 
 class AssessmentForm(forms.Form):

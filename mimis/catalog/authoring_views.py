@@ -18,7 +18,14 @@ from mimis.accounts.models import Organisation
 from mimis.accounts.permissions import Capability, has_capability
 from mimis.accounts.selectors import organisation_for
 from mimis.catalog import codesign, occasions, pathways, selectors, services
-from mimis.catalog.authoring_forms import AssessmentForm, BasicsForm, OccasionForm, PathwayForm, StackingForm
+from mimis.catalog.authoring_forms import (
+    PICKER_SCHEMES,
+    AssessmentForm,
+    BasicsForm,
+    OccasionForm,
+    PathwayForm,
+    StackingForm,
+)
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
     MicroCredential,
@@ -179,6 +186,8 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
         return _outcomes(request, version)
     form_class = STEP_FORMS[step]
     form = form_class(request.POST or None, initial=_initial(version, form_class))
+    if isinstance(form, BasicsForm):
+        form.exclude_from_similar(microcredential.pk)
     reviewer_notes = _note_reviewer_comments(form, version)
     if request.method == "POST" and form.is_valid():
         try:
@@ -199,6 +208,7 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
             "step": step,
             "missing": services.missing_elements(version),
             "reviewer_notes": reviewer_notes,
+            "similar": _similar_to(version) if step == "basics" else [],
         },
     )
 
@@ -253,6 +263,7 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             "steps": STEPS,
             "step": "outcomes",
             "error": error,
+            "similar": _similar_to(version),
             "missing": services.missing_elements(version),
             "reviewer_notes": [c for c in _requested_changes(version) if c["element"] == "learning_outcomes"]
             if version.status == VersionStatus.CHANGES_REQUESTED
@@ -285,6 +296,7 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "missing": services.missing_elements(version) if version.is_editable else [],
             "workflow": _workflow(request, version, is_provider_author),
             "skills": selectors.skills_of(version),
+            "similar": _similar_to(version) if version.is_editable else [],
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
             "codesigners_editable": version.is_editable,
@@ -563,3 +575,51 @@ def edit_pathway(request: HttpRequest, slug: str) -> HttpResponse:
     pathway = pathways.pathway_by_slug(slug=slug)
     pathways.require_pathway_editor(request.user, pathway.owner)
     return _pathway_form_page(request, owner=pathway.owner, pathway=pathway)
+
+
+@login_required
+def concept_picker(request: HttpRequest) -> HttpResponse:
+    """htmx: sectors (SNI) or occupations (SSYK) matching what the author types, as checkboxes."""
+    field = request.GET.get("field", "")
+    if field not in PICKER_SCHEMES:
+        raise NotFound()
+    scheme, levels = PICKER_SCHEMES[field]
+    query = request.GET.get(f"q-{field}", "").strip()
+    ticked_ids = [int(value) for value in request.GET.getlist(field) if value.isdigit()]
+    found = {c.pk: c for c in Concept.objects.filter(pk__in=ticked_ids, scheme=scheme)}
+    ticked = [found[i] for i in dict.fromkeys(ticked_ids) if i in found]
+    concepts: list[Concept] = []
+    if query.isdigit():
+        concepts = list(
+            Concept.objects.filter(
+                scheme=scheme, level__in=levels, deprecated=False, code__startswith=query
+            ).order_by("code")[:12]
+        )
+    elif len(query) >= 2:
+        matches = search_concepts(query=query, scheme=scheme, limit=60)
+        concepts = [c for c in matches if c.level in levels][:12]
+    concepts = [c for c in concepts if c.pk not in found]
+    return render(
+        request,
+        "catalog/authoring/_concept_choices.html",
+        {"concepts": concepts, "ticked": ticked, "field": field, "query": query},
+    )
+
+
+def _similar_to(version: MicroCredentialVersion) -> list[MicroCredentialVersion]:
+    return selectors.similar_microcredentials(
+        title=version.title,
+        skill_ids={s.pk for s in selectors.skills_of(version)},
+        exclude_microcredential_id=version.microcredential_id,
+    )
+
+
+@login_required
+def similar(request: HttpRequest) -> HttpResponse:
+    """htmx: published micro-credentials with a title like the one being typed (a hint, never a block)."""
+    exclude = request.GET.get("exclude", "")
+    found = selectors.similar_microcredentials(
+        title=request.GET.get("title", "")[:200],
+        exclude_microcredential_id=int(exclude) if exclude.isdigit() else None,
+    )
+    return render(request, "catalog/authoring/_similar.html", {"similar": found})
