@@ -154,7 +154,30 @@ def version_content(version: MicroCredentialVersion) -> dict:
 
 # Small words that make titles look alike without saying anything about the content.
 COMMON_WORDS = frozenset(
-    "och att det den för från med som till vid samt hur din ditt dig and the for from with your how".split()
+    [
+        "och",
+        "att",
+        "det",
+        "den",
+        "för",
+        "från",
+        "med",
+        "som",
+        "till",
+        "vid",
+        "samt",
+        "hur",
+        "din",
+        "ditt",
+        "dig",
+        "and",
+        "the",
+        "for",
+        "from",
+        "with",
+        "your",
+        "how",
+    ]
 )
 
 
