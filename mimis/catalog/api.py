@@ -530,3 +530,33 @@ def create_pathway(request: HttpRequest, payload: PathwayIn) -> Status[dict]:
         microcredential_slugs=payload.microcredentials,
     )
     return Status(201, pathway_out(pathways.all_pathways().get(pk=pathway.pk)))
+
+
+class PathwayUpdateIn(Schema):
+    title: str
+    title_en: str = ""
+    description: str = ""
+    rule: str
+    required_count: int | None = None
+    target_occupation: int | None = None
+    microcredentials: list[str] = Field(description="Slugs of published micro-credentials, in order")
+
+
+@pathway_router.put(
+    "/{slug}", response={200: PathwayOut, **ERRORS}, summary="Change a pathway (the owner's editors)"
+)
+def update_pathway(request: HttpRequest, slug: str, payload: PathwayUpdateIn) -> dict:
+    require_scope(request, WRITE)
+    pathway = pathways.pathway_by_slug(slug=slug)
+    pathways.update_pathway(
+        pathway=pathway,
+        acting_user=request.user,
+        title=payload.title,
+        title_en=payload.title_en,
+        description=payload.description,
+        rule=payload.rule,
+        required_count=payload.required_count,
+        target_occupation_id=payload.target_occupation,
+        microcredential_slugs=payload.microcredentials,
+    )
+    return pathway_out(pathways.pathway_by_slug(slug=slug))

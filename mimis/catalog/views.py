@@ -39,7 +39,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str:
+def _without_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def course_json_ld(
+    request: HttpRequest, version: MicroCredentialVersion, course_occasions: list | None = None
+) -> str:
     """schema.org Course, so that search engines and aggregators understand the offer."""
     url = request.build_absolute_uri(reverse("catalog:detail", args=[version.microcredential.slug]))
     data = {
@@ -61,6 +67,21 @@ def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str
         "educationalCredentialAwarded": version.title,
         "hasCourseInstance": {"@type": "CourseInstance", "courseMode": version.participation_form},
     }
+    if course_occasions:
+        data["hasCourseInstance"] = [
+            _without_empty(
+                {
+                    "@type": "CourseInstance",
+                    "courseMode": "online" if o.online and not o.place else version.participation_form,
+                    "startDate": o.start_date.isoformat(),
+                    "endDate": o.end_date.isoformat() if o.end_date else None,
+                    "location": o.place or None,
+                    "inLanguage": o.language,
+                    "url": o.application_url or None,
+                }
+            )
+            for o in course_occasions
+        ]
     if version.workload_ects:
         data["numberOfCredits"] = {
             "@type": "StructuredValue",
@@ -76,6 +97,7 @@ def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     version = selectors.published_version(slug=slug)
     endorsements = list(quality_selectors.endorsements_of(microcredential_id=version.microcredential_id))
+    upcoming = list(occasions.occasions_of(microcredential=version.microcredential, upcoming_only=True))
     return render(
         request,
         "catalog/detail.html",
@@ -84,8 +106,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "microcredential": version.microcredential,
             "skills": selectors.skills_of(version),
             "pathways": pathways_of(microcredential=version.microcredential),
-            "occasions": occasions.occasions_of(microcredential=version.microcredential, upcoming_only=True),
-            "json_ld": course_json_ld(request, version),
+            "occasions": upcoming,
+            "json_ld": course_json_ld(request, version, upcoming),
             "qa_record": quality_selectors.qa_record(version),
             "endorsements": endorsements,
             "endorsers": quality_selectors.possible_endorsers(

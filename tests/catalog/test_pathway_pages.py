@@ -106,3 +106,31 @@ def test_other_organisations_cannot_change_or_create(provider, provider_editor, 
     assert outsider.get(f"/organisations/{provider.slug}/pathways/new/").status_code == 404
     pathway.refresh_from_db()
     assert pathway.title == "Vägen"
+
+
+def test_api_changes_a_pathway_for_the_owner_only(provider, provider_editor, other_provider, three):  # noqa: F811
+    from mimis.accounts import services as account_services
+
+    pathway = pathways.create_pathway(
+        owner=provider, acting_user=provider_editor, title="Vägen", rule="all_of", microcredential_slugs=three
+    )
+    payload = {"title": "Vägen", "rule": "ordered", "microcredentials": [three[2], three[0]]}
+    _t, outsider = account_services.create_api_token(
+        user=member(other_provider, "editor"), name="o", scopes=["write"]
+    )
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {outsider}").put(
+        f"/api/v1/pathways/{pathway.slug}", payload, content_type="application/json"
+    )
+    assert refused.status_code == 404
+    _t, secret = account_services.create_api_token(user=provider_editor, name="x", scopes=["write"])
+    editor = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    response = editor.put(f"/api/v1/pathways/{pathway.slug}", payload, content_type="application/json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["rule"] == "ordered"
+    assert [s["slug"] for s in response.json()["steps"]] == [three[2], three[0]]
+    bad = editor.put(
+        f"/api/v1/pathways/{pathway.slug}",
+        {**payload, "microcredentials": [three[0]]},
+        content_type="application/json",
+    )
+    assert (bad.status_code, bad.json()["code"]) == (422, "pathway_invalid")
