@@ -100,7 +100,9 @@ class TestPages:
         assert "2 september 2030 till 30 september 2030" in body
         assert "På nätet och i Kristianstad" in body
         assert 'href="https://www.hkr.se/anmalan"' in body and "Anmäl dig hos Högskolan Kristianstad" in body
-        course = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+        course = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1)
+        )
         assert course["hasCourseInstance"][0]["startDate"] == "2030-09-02"
         assert course["hasCourseInstance"][0]["location"] == "Kristianstad"
         english = Client().get(f"/en/microcredentials/{published.microcredential.slug}/").content.decode()
