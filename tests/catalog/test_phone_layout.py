@@ -38,3 +38,27 @@ def test_filters_stay_open_on_a_wide_screen(live_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/microcredentials/")
     assert page.locator("#filter-details").evaluate("d => d.open") is True
+
+
+def test_occupation_picker_works_by_keyboard_and_keeps_ticked_ones(live_server, page):
+    from tests.a11y.test_axe import sign_in
+
+    sign_in(page, live_server.url, "karin.hkr")
+    page.goto(f"{live_server.url}/microcredentials/forflyttning-och-ergonomi/edit/basics/")
+    page.focus("#id_occupations-q")
+    with page.expect_response(lambda r: "concept-picker" in r.url and "q-occupations=unders" in r.url):
+        page.keyboard.type("undersköt")
+    page.wait_for_selector("#id_occupations-choices input:not(:checked)")
+    new = page.locator("#id_occupations-choices input:not(:checked)").first
+    value = new.get_attribute("value")
+    new.focus()
+    page.keyboard.press("Space")
+    page.focus("#id_occupations-q")
+    page.fill("#id_occupations-q", "")
+    with page.expect_response(lambda r: "concept-picker" in r.url and "q-occupations=kock" in r.url):
+        page.keyboard.type("kock")
+    page.wait_for_timeout(200)  # htmx swaps the answer in
+    assert page.locator(f"#id_occupations-choices input[value='{value}']").is_checked()
+    page.click("button[name=stay]")
+    page.wait_for_load_state()
+    assert page.locator(f"#id_occupations-choices input[value='{value}']").is_checked()
