@@ -15,7 +15,7 @@ from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import WRITE
 from mimis.api.auth import authenticate_optional, require_scope
 from mimis.api.schemas import ErrorOut
-from mimis.catalog import pathways, selectors, services
+from mimis.catalog import occasions, pathways, selectors, services
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
@@ -343,6 +343,113 @@ def new_version(request: HttpRequest, microcredential_id: int) -> Status[dict]:
     return Status(201, version_out(selectors.version_by_id(version_id=draft.pk)))
 
 
+class OccasionOut(Schema):
+    id: int
+    start_date: date
+    end_date: date | None
+    online: bool
+    place: str
+    language: str
+    application_deadline: date | None
+    how_to_apply: str
+    application_url: str
+
+
+class OccasionIn(Schema):
+    start_date: date
+    end_date: date | None = None
+    online: bool = False
+    place: str = ""
+    language: str = "sv"
+    application_deadline: date | None = None
+    how_to_apply: str = ""
+    application_url: str = ""
+
+
+class OccasionPatch(Schema):
+    start_date: date | None = None
+    end_date: date | None = None
+    online: bool | None = None
+    place: str | None = None
+    language: str | None = None
+    application_deadline: date | None = None
+    how_to_apply: str | None = None
+    application_url: str | None = None
+
+
+def occasion_out(occasion: Any) -> dict:
+    return {"id": occasion.pk, **{name: getattr(occasion, name) for name in occasions.FIELDS}}
+
+
+def _microcredential(microcredential_id: int) -> MicroCredential:
+    microcredential = MicroCredential.objects.filter(pk=microcredential_id).select_related("provider").first()
+    if microcredential is None:
+        raise NotFound()
+    return microcredential
+
+
+@router.get(
+    "/{microcredential_id}/occasions",
+    response={200: list[OccasionOut], 404: ErrorOut},
+    auth=None,
+    summary="Course occasions of a published micro-credential: dates, place, language, how to apply",
+)
+def list_occasions(request: HttpRequest, microcredential_id: int, upcoming: bool = False) -> list[dict]:
+    authenticate_optional(request)
+    microcredential = _microcredential(microcredential_id)
+    if not microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists():
+        occasions.require_occasion_editor(request.user, microcredential)
+    return [
+        occasion_out(o)
+        for o in occasions.occasions_of(microcredential=microcredential, upcoming_only=upcoming)
+    ]
+
+
+@router.post(
+    "/{microcredential_id}/occasions",
+    response={201: OccasionOut, **ERRORS},
+    summary="Add a course occasion (the provider's editors; no new version needed)",
+)
+def create_occasion(request: HttpRequest, microcredential_id: int, payload: OccasionIn) -> Status[dict]:
+    require_scope(request, WRITE)
+    occasion = occasions.create_occasion(
+        microcredential=_microcredential(microcredential_id), acting_user=request.user, **payload.dict()
+    )
+    return Status(201, occasion_out(occasion))
+
+
+@router.patch(
+    "/{microcredential_id}/occasions/{occasion_id}",
+    response={200: OccasionOut, **ERRORS},
+    summary="Change a course occasion (only the fields sent)",
+)
+def update_occasion(
+    request: HttpRequest, microcredential_id: int, occasion_id: int, payload: OccasionPatch
+) -> dict:
+    require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    occasions.require_occasion_editor(request.user, microcredential)
+    occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+    updated = occasions.update_occasion(
+        occasion=occasion, acting_user=request.user, **payload.dict(exclude_unset=True)
+    )
+    return occasion_out(updated)
+
+
+@router.delete(
+    "/{microcredential_id}/occasions/{occasion_id}",
+    response={204: None, **ERRORS},
+    summary="Remove a course occasion",
+)
+def delete_occasion(request: HttpRequest, microcredential_id: int, occasion_id: int) -> Status[None]:
+    require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    occasions.require_occasion_editor(request.user, microcredential)
+    occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+    occasions.delete_occasion(occasion=occasion, acting_user=request.user)
+    return Status(204, None)
+
+
 pathway_router = Router(tags=["pathways"])
 
 
@@ -423,3 +530,33 @@ def create_pathway(request: HttpRequest, payload: PathwayIn) -> Status[dict]:
         microcredential_slugs=payload.microcredentials,
     )
     return Status(201, pathway_out(pathways.all_pathways().get(pk=pathway.pk)))
+
+
+class PathwayUpdateIn(Schema):
+    title: str
+    title_en: str = ""
+    description: str = ""
+    rule: str
+    required_count: int | None = None
+    target_occupation: int | None = None
+    microcredentials: list[str] = Field(description="Slugs of published micro-credentials, in order")
+
+
+@pathway_router.put(
+    "/{slug}", response={200: PathwayOut, **ERRORS}, summary="Change a pathway (the owner's editors)"
+)
+def update_pathway(request: HttpRequest, slug: str, payload: PathwayUpdateIn) -> dict:
+    require_scope(request, WRITE)
+    pathway = pathways.pathway_by_slug(slug=slug)
+    pathways.update_pathway(
+        pathway=pathway,
+        acting_user=request.user,
+        title=payload.title,
+        title_en=payload.title_en,
+        description=payload.description,
+        rule=payload.rule,
+        required_count=payload.required_count,
+        target_occupation_id=payload.target_occupation,
+        microcredential_slugs=payload.microcredentials,
+    )
+    return pathway_out(pathways.pathway_by_slug(slug=slug))

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,9 +17,23 @@ from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Organisation
 from mimis.accounts.permissions import Capability, has_capability
 from mimis.accounts.selectors import organisation_for
-from mimis.catalog import codesign, selectors, services
-from mimis.catalog.authoring_forms import AssessmentForm, BasicsForm, StackingForm
-from mimis.catalog.models import EDITABLE_STATUSES, MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.catalog import codesign, occasions, pathways, selectors, services
+from mimis.catalog.authoring_forms import (
+    PICKER_SCHEMES,
+    AssessmentForm,
+    BasicsForm,
+    OccasionForm,
+    PathwayForm,
+    StackingForm,
+)
+from mimis.catalog.models import (
+    EDITABLE_STATUSES,
+    MicroCredential,
+    MicroCredentialVersion,
+    Pathway,
+    PathwayRule,
+    VersionStatus,
+)
 from mimis.errors import MimisError, NotFound
 from mimis.quality import selectors as quality_selectors
 from mimis.quality.forms import element_label
@@ -171,6 +186,8 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
         return _outcomes(request, version)
     form_class = STEP_FORMS[step]
     form = form_class(request.POST or None, initial=_initial(version, form_class))
+    if isinstance(form, BasicsForm):
+        form.exclude_from_similar(microcredential.pk)
     reviewer_notes = _note_reviewer_comments(form, version)
     if request.method == "POST" and form.is_valid():
         try:
@@ -191,6 +208,7 @@ def edit(request: HttpRequest, slug: str, step: str) -> HttpResponse:
             "step": step,
             "missing": services.missing_elements(version),
             "reviewer_notes": reviewer_notes,
+            "similar": _similar_to(version) if step == "basics" else [],
         },
     )
 
@@ -245,6 +263,7 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             "steps": STEPS,
             "step": "outcomes",
             "error": error,
+            "similar": _similar_to(version),
             "missing": services.missing_elements(version),
             "reviewer_notes": [c for c in _requested_changes(version) if c["element"] == "learning_outcomes"]
             if version.status == VersionStatus.CHANGES_REQUESTED
@@ -263,6 +282,9 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
         taken = {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
         approved = Organisation.objects.filter(status="approved", kind__in=codesign.CO_DESIGNER_KINDS)
         candidates = [o for o in approved.order_by("name") if o.pk not in taken]
+    comments = list(version.comments.select_related("author", "organisation"))
+    for comment in comments:
+        comment.element_label = element_label(comment.element) if comment.element else ""
     return render(
         request,
         "catalog/authoring/preview.html",
@@ -274,11 +296,12 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "missing": services.missing_elements(version) if version.is_editable else [],
             "workflow": _workflow(request, version, is_provider_author),
             "skills": selectors.skills_of(version),
+            "similar": _similar_to(version) if version.is_editable else [],
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
             "codesigners_editable": version.is_editable,
             "codesigners": list(microcredential.co_designers.all()),
-            "comments": list(version.comments.select_related("author", "organisation")),
+            "comments": comments,
         },
     )
 
@@ -415,3 +438,188 @@ def add_comment(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("Your comment is saved."))
     return redirect("catalog:edit", slug=slug, step="preview")
+
+
+@login_required
+def occasions_page(request: HttpRequest, slug: str, occasion_id: int | None = None) -> HttpResponse:
+    """The provider's list of course occasions, with a form to add one or change the one chosen."""
+    microcredential = MicroCredential.objects.select_related("provider").filter(slug=slug).first()
+    if microcredential is None:
+        raise NotFound()
+    occasions.require_occasion_editor(request.user, microcredential)
+    editing = (
+        occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+        if occasion_id is not None
+        else None
+    )
+    initial = {name: getattr(editing, name) for name in occasions.FIELDS} if editing else {"language": "sv"}
+    form = OccasionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if editing is None:
+                occasions.create_occasion(
+                    microcredential=microcredential, acting_user=request.user, **form.cleaned_data
+                )
+            else:
+                occasions.update_occasion(occasion=editing, acting_user=request.user, **form.cleaned_data)
+        except MimisError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The course occasion is saved."))
+            return redirect("catalog:occasions", slug=slug)
+    return render(
+        request,
+        "catalog/authoring/occasions.html",
+        {
+            "microcredential": microcredential,
+            "version": _latest(microcredential),
+            "occasions": occasions.occasions_of(microcredential=microcredential),
+            "form": form,
+            "editing": editing,
+        },
+    )
+
+
+@login_required
+@require_POST
+def delete_occasion(request: HttpRequest, slug: str, occasion_id: int) -> HttpResponse:
+    microcredential = MicroCredential.objects.select_related("provider").filter(slug=slug).first()
+    if microcredential is None:
+        raise NotFound()
+    occasions.require_occasion_editor(request.user, microcredential)
+    occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
+    occasions.delete_occasion(occasion=occasion, acting_user=request.user)
+    messages.success(request, _("The course occasion is removed."))
+    return redirect("catalog:occasions", slug=slug)
+
+
+def _pathway_form_page(request: HttpRequest, *, owner: Organisation, pathway: Pathway | None) -> HttpResponse:
+    """Create (``pathway`` None) or change a pathway; micro-credentials ticked, with an order number each."""
+    choices = pathways.pathway_choices()
+    if pathway is not None:
+        initial = {
+            "title": pathway.title,
+            "title_en": pathway.title_en,
+            "description": pathway.description,
+            "rule": pathway.rule,
+            "required_count": pathway.required_count,
+            "target_occupation": pathway.target_occupation_id,
+        }
+        chosen = {s.microcredential.slug: s.position + 1 for s in pathway.steps.all()}
+    else:
+        initial, chosen = {"rule": PathwayRule.ALL_OF}, {}
+    form = PathwayForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        ticked = [slug for slug in request.POST.getlist("microcredentials") if slug in dict(choices)]
+        chosen = {
+            slug: _position(request.POST.get(f"position-{slug}"), index) for index, slug in enumerate(ticked)
+        }
+    if request.method == "POST" and form.is_valid():
+        ordered = sorted(chosen, key=lambda slug: chosen[slug])
+        data = form.cleaned_data
+        arguments = {
+            "acting_user": request.user,
+            "title": data["title"],
+            "title_en": data["title_en"],
+            "description": data["description"],
+            "rule": data["rule"],
+            "required_count": data["required_count"],
+            "target_occupation_id": data["target_occupation"],
+            "microcredential_slugs": ordered,
+        }
+        try:
+            if pathway is None:
+                saved = pathways.create_pathway(owner=owner, **arguments)
+            else:
+                saved = pathways.update_pathway(pathway=pathway, **arguments)
+        except MimisError as error:
+            field = getattr(error, "field", None)
+            if field == "microcredentials":
+                form.add_error(None, error.message)
+            else:
+                add_service_error(form, error)
+        else:
+            messages.success(request, _("The pathway is saved."))
+            return redirect(f"{reverse('catalog:pathways')}#pathway-{saved.slug}")
+    return render(
+        request,
+        "catalog/authoring/pathway_form.html",
+        {
+            "owner": owner,
+            "pathway": pathway,
+            "form": form,
+            "choices": [
+                {"slug": slug, "title": title, "ticked": slug in chosen, "position": chosen.get(slug, "")}
+                for slug, title in choices
+            ],
+        },
+    )
+
+
+def _position(value: str | None, default: int) -> int:
+    """The order number typed for a micro-credential; ticked ones without a number keep their list order."""
+    return int(value) if value and value.strip().isdigit() else 1000 + default
+
+
+@login_required
+def create_pathway(request: HttpRequest, slug: str) -> HttpResponse:
+    owner = Organisation.objects.filter(slug=slug).first()
+    if owner is None:
+        raise NotFound()
+    pathways.require_pathway_editor(request.user, owner)
+    return _pathway_form_page(request, owner=owner, pathway=None)
+
+
+@login_required
+def edit_pathway(request: HttpRequest, slug: str) -> HttpResponse:
+    pathway = pathways.pathway_by_slug(slug=slug)
+    pathways.require_pathway_editor(request.user, pathway.owner)
+    return _pathway_form_page(request, owner=pathway.owner, pathway=pathway)
+
+
+@login_required
+def concept_picker(request: HttpRequest) -> HttpResponse:
+    """htmx: sectors (SNI) or occupations (SSYK) matching what the author types, as checkboxes."""
+    field = request.GET.get("field", "")
+    if field not in PICKER_SCHEMES:
+        raise NotFound()
+    scheme, levels = PICKER_SCHEMES[field]
+    query = request.GET.get(f"q-{field}", "").strip()
+    ticked_ids = [int(value) for value in request.GET.getlist(field) if value.isdigit()]
+    found = {c.pk: c for c in Concept.objects.filter(pk__in=ticked_ids, scheme=scheme)}
+    ticked = [found[i] for i in dict.fromkeys(ticked_ids) if i in found]
+    concepts: list[Concept] = []
+    if query.isdigit():
+        concepts = list(
+            Concept.objects.filter(
+                scheme=scheme, level__in=levels, deprecated=False, code__startswith=query
+            ).order_by("code")[:12]
+        )
+    elif len(query) >= 2:
+        matches = search_concepts(query=query, scheme=scheme, limit=60)
+        concepts = [c for c in matches if c.level in levels][:12]
+    concepts = [c for c in concepts if c.pk not in found]
+    return render(
+        request,
+        "catalog/authoring/_concept_choices.html",
+        {"concepts": concepts, "ticked": ticked, "field": field, "query": query},
+    )
+
+
+def _similar_to(version: MicroCredentialVersion) -> list[MicroCredentialVersion]:
+    return selectors.similar_microcredentials(
+        title=version.title,
+        skill_ids={s.pk for s in selectors.skills_of(version)},
+        exclude_microcredential_id=version.microcredential_id,
+    )
+
+
+@login_required
+def similar(request: HttpRequest) -> HttpResponse:
+    """htmx: published micro-credentials with a title like the one being typed (a hint, never a block)."""
+    exclude = request.GET.get("exclude", "")
+    found = selectors.similar_microcredentials(
+        title=request.GET.get("title", "")[:200],
+        exclude_microcredential_id=int(exclude) if exclude.isdigit() else None,
+    )
+    return render(request, "catalog/authoring/_similar.html", {"similar": found})

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from mimis.accounts.models import Organisation
 from mimis.catalog.demo_data import DRAFTS, MICROCREDENTIALS, PATHWAYS
 from mimis.catalog.models import (
     CoDesigner,
+    CourseOccasion,
     MicroCredential,
     MicroCredentialVersion,
     Pathway,
@@ -103,6 +106,7 @@ def load_demo_catalogue() -> int:
         )
         refresh_search_text(version)
         created += 1
+    created += _load_demo_occasions()
     for spec in PATHWAYS:
         slug = slugify(spec["title"])
         if Pathway.objects.filter(slug=slug).exists():
@@ -128,4 +132,40 @@ def load_demo_catalogue() -> int:
             ]
         )
         created += 1
+    return created
+
+
+# Where the demo providers give their courses (towns only: the demo does not claim real addresses).
+DEMO_TOWNS = {
+    "hkr": "Kristianstad",
+    "medborgarskolan-syd": "Malmö",
+    "natverket-ideburen-sektor-skane": "Lund",
+}
+
+
+def _load_demo_occasions() -> int:
+    """One or two upcoming course occasions per published demo micro-credential, dated from today."""
+    created = 0
+    today = timezone.localdate()
+    for index, spec in enumerate(MICROCREDENTIALS):
+        microcredential = MicroCredential.objects.select_related("provider").get(slug=spec["slug"])
+        if microcredential.occasions.exists():
+            continue
+        online_only = spec["participation"] == ["online"]
+        online = online_only or "blended" in spec["participation"]
+        weeks = max(1, round(spec["hours"] / 10))
+        for number in range(1 + index % 2):
+            start = today + datetime.timedelta(days=21 + 7 * (index % 4) + 91 * number)
+            CourseOccasion.objects.create(
+                microcredential=microcredential,
+                start_date=start,
+                end_date=start + datetime.timedelta(weeks=weeks),
+                online=online,
+                place="" if online_only else DEMO_TOWNS.get(spec["provider"], "Malmö"),
+                language=spec["languages"][0],
+                application_deadline=start - datetime.timedelta(days=7),
+                how_to_apply="Anmäl dig på anordnarens webbplats. Frågor: skriv till anordnaren.",
+                application_url=microcredential.provider.website,
+            )
+            created += 1
     return created

@@ -8,9 +8,10 @@ the form "on site"), the element is left out rather than invented.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from mimis.catalog.models import MicroCredentialVersion
+from mimis.catalog.models import CourseOccasion, MicroCredentialVersion
 
 ELM_CONTEXT = "http://data.europa.eu/snb/model/context/edc-ap"
 EQF = "http://data.europa.eu/snb/eqf/{level}"
@@ -54,8 +55,13 @@ def _concept(uri: str, scheme: str, label: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def learning_achievement_specification(version: MicroCredentialVersion, *, url: str) -> dict[str, Any]:
-    """The ELM JSON-LD document for one published (or draft) version; ``url`` identifies it."""
+def learning_achievement_specification(
+    version: MicroCredentialVersion, *, url: str, occasions: Iterable[CourseOccasion] | None = None
+) -> dict[str, Any]:
+    """The ELM JSON-LD document for one published (or draft) version; ``url`` identifies it.
+
+    ``occasions`` (course occasions) are added as LearningOpportunity items.
+    """
     outcomes = []
     for index, outcome in enumerate(version.learning_outcomes.all(), start=1):
         item: dict[str, Any] = {
@@ -164,4 +170,63 @@ def learning_achievement_specification(version: MicroCredentialVersion, *, url: 
                 },
             }
         ]
+    opportunities = [learning_opportunity(o, url=url) for o in occasions or []]
+    if opportunities:
+        # ELM 3 links a LearningOpportunity to its specification (learningAchievementSpecification), not the
+        # other way round. We are not sure a specification may carry its opportunities; we list them here,
+        # each with the link back, so that one download holds the whole offer. A strict ELM consumer can take
+        # the "learningOpportunity" items as separate LearningOpportunity resources.
+        document["learningOpportunity"] = opportunities
     return {key: value for key, value in document.items() if value not in ({}, [], "")}
+
+
+def learning_opportunity(occasion: CourseOccasion, *, url: str) -> dict[str, Any]:
+    """A course occasion as an ELM LearningOpportunity: its period, place or online, language, how to apply."""
+    temporal: dict[str, Any] = {
+        "type": "PeriodOfTime",
+        "startDate": f"{occasion.start_date.isoformat()}T00:00:00",
+    }
+    if occasion.end_date:
+        temporal["endDate"] = f"{occasion.end_date.isoformat()}T23:59:59"
+    item: dict[str, Any] = {
+        "id": f"{url}#occasion-{occasion.pk}",
+        "type": "LearningOpportunity",
+        "learningAchievementSpecification": {"id": url, "type": "LearningAchievementSpecification"},
+        "temporal": temporal,
+    }
+    if occasion.language in LANGUAGE_CODES:
+        item["defaultLanguage"] = _concept(
+            LANGUAGE_AUTHORITY.format(code=LANGUAGE_CODES[occasion.language]),
+            "http://publications.europa.eu/resource/authority/language",
+            {"en": occasion.language},
+        )
+    if occasion.online:
+        uri, label = MODES["online"]
+        item["mode"] = _concept(uri, "http://data.europa.eu/snb/learning-assessment/25831c2", {"en": label})
+    if occasion.place:
+        item["location"] = [
+            {
+                "id": f"{url}#occasion-{occasion.pk}-location",
+                "type": "Location",
+                "address": [
+                    {
+                        "id": f"{url}#occasion-{occasion.pk}-address",
+                        "type": "Address",
+                        "fullAddress": {"type": "Note", "noteLiteral": {"sv": occasion.place}},
+                    }
+                ],
+            }
+        ]
+    if occasion.application_deadline:
+        item["applicationDeadline"] = [f"{occasion.application_deadline.isoformat()}T23:59:59"]
+    if occasion.application_url:
+        item["homepage"] = [{"type": "WebResource", "contentURL": occasion.application_url}]
+    if occasion.how_to_apply:
+        item["additionalNote"] = [
+            {
+                "id": f"{url}#occasion-{occasion.pk}-apply",
+                "type": "Note",
+                "noteLiteral": {"sv": occasion.how_to_apply},
+            }
+        ]
+    return item

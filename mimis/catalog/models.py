@@ -361,6 +361,16 @@ class Pathway(models.Model):
             return self.required_count
         return self.steps.count()
 
+    @property
+    def rule_summary(self) -> str:
+        """The rule in words: "2 of 3 required", "All 3 required", "All 3, in order"."""
+        total = len(self.steps.all())  # uses the prefetched steps where there are any
+        if self.rule == PathwayRule.N_OF and self.required_count:
+            return _("%(n)d of %(total)d required") % {"n": self.required_count, "total": total}
+        if self.rule == PathwayRule.ORDERED:
+            return _("All %(total)d required, in order") % {"total": total}
+        return _("All %(total)d required") % {"total": total}
+
 
 class PathwayStep(models.Model):
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
@@ -394,3 +404,41 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class CourseOccasion(models.Model):
+    """A course occasion (kurstillfälle): when and where the micro-credential is given, and how to apply.
+
+    Practical information, not part of the reviewed content: it belongs to the micro-credential rather than
+    to a version, and the provider changes it at any time without starting a new version.
+    """
+
+    microcredential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE, related_name="occasions")
+    start_date = models.DateField(_("starts"))
+    end_date = models.DateField(_("ends"), null=True, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    language = models.CharField(_("language of instruction"), max_length=2, default="sv")
+    application_deadline = models.DateField(_("last day to apply"), null=True, blank=True)
+    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    application_url = models.URLField(_("sign-up page"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["microcredential", "start_date", "pk"]
+        verbose_name = _("course occasion")
+        verbose_name_plural = _("course occasions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="occasion_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.microcredential_id} {self.start_date}"
+
+    @property
+    def language_label(self) -> str:
+        return str(LANGUAGES.get(self.language, self.language))

@@ -1,4 +1,4 @@
-"""Stackable pathways: create and read. (A separate module: services.py is about single micro-credentials.)"""
+"""Stackable pathways: create, change and read. (A separate module: services.py is about single micro-credentials.)"""
 
 from __future__ import annotations
 
@@ -8,30 +8,39 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, User
-from mimis.accounts.permissions import Capability, is_platform_admin, require_capability
+from mimis.accounts.permissions import Capability, has_capability, is_platform_admin, require_capability
 from mimis.audit.services import record
 from mimis.catalog.errors import PathwayInvalid
-from mimis.catalog.models import MicroCredential, Pathway, PathwayRule, PathwayStep, VersionStatus
-from mimis.errors import ValidationFailed
+from mimis.catalog.models import (
+    MicroCredential,
+    MicroCredentialVersion,
+    Pathway,
+    PathwayRule,
+    PathwayStep,
+    VersionStatus,
+)
+from mimis.errors import NotFound, ValidationFailed
 from mimis.taxonomy.models import Concept, Scheme
 
 
-@transaction.atomic
-def create_pathway(
+def require_pathway_editor(user: User, owner: Organisation) -> None:
+    """The owner organisation's editors (and region administrators) create and change its pathways."""
+    if not is_platform_admin(user):
+        require_capability(user, Capability.AUTHOR_MICROCREDENTIALS, owner)
+
+
+def has_pathway_editor(user: User, owner: Organisation) -> bool:
+    return is_platform_admin(user) or has_capability(user, Capability.AUTHOR_MICROCREDENTIALS, owner)
+
+
+def _validated(
     *,
-    owner: Organisation,
-    acting_user: User,
     title: str,
     rule: str,
     microcredential_slugs: list[str],
-    required_count: int | None = None,
-    description: str = "",
-    title_en: str = "",
-    target_occupation_id: int | None = None,
-) -> Pathway:
-    """A pathway of published micro-credentials; providers' authors and region administrators create them."""
-    if not is_platform_admin(acting_user):
-        require_capability(acting_user, Capability.AUTHOR_MICROCREDENTIALS, owner)
+    required_count: int | None,
+    target_occupation_id: int | None,
+) -> tuple[str, list[MicroCredential], int | None, Concept | None]:
     title = (title or "").strip()
     if not title:
         raise ValidationFailed(_("Give the pathway a title."), field="title")
@@ -66,6 +75,31 @@ def create_pathway(
         ).first()
         if target is None:
             raise PathwayInvalid(_("Unknown occupation."), field="target_occupation")
+    return title, [found[s] for s in slugs], required_count, target
+
+
+@transaction.atomic
+def create_pathway(
+    *,
+    owner: Organisation,
+    acting_user: User,
+    title: str,
+    rule: str,
+    microcredential_slugs: list[str],
+    required_count: int | None = None,
+    description: str = "",
+    title_en: str = "",
+    target_occupation_id: int | None = None,
+) -> Pathway:
+    """A pathway of published micro-credentials; providers' authors and region administrators create them."""
+    require_pathway_editor(acting_user, owner)
+    title, steps, required_count, target = _validated(
+        title=title,
+        rule=rule,
+        microcredential_slugs=microcredential_slugs,
+        required_count=required_count,
+        target_occupation_id=target_occupation_id,
+    )
     base = slugify(title)[:90] or "vag"
     slug, counter = base, 2
     while Pathway.objects.filter(slug=slug).exists():
@@ -81,14 +115,54 @@ def create_pathway(
         target_occupation=target,
     )
     PathwayStep.objects.bulk_create(
-        [PathwayStep(pathway=pathway, microcredential=found[s], position=i) for i, s in enumerate(slugs)]
+        [PathwayStep(pathway=pathway, microcredential=m, position=i) for i, m in enumerate(steps)]
     )
     record(
         "pathway.created",
         actor=acting_user,
         organisation=owner,
         target=pathway,
-        data={"slug": slug, "rule": rule, "microcredentials": slugs},
+        data={"slug": slug, "rule": rule, "microcredentials": [m.slug for m in steps]},
+    )
+    return pathway
+
+
+@transaction.atomic
+def update_pathway(
+    *,
+    pathway: Pathway,
+    acting_user: User,
+    title: str,
+    rule: str,
+    microcredential_slugs: list[str],
+    required_count: int | None = None,
+    description: str = "",
+    title_en: str = "",
+    target_occupation_id: int | None = None,
+) -> Pathway:
+    """Change a pathway's texts, rule and micro-credentials (its address stays the same)."""
+    pathway = Pathway.objects.select_for_update().select_related("owner").get(pk=pathway.pk)
+    require_pathway_editor(acting_user, pathway.owner)
+    title, steps, required_count, target = _validated(
+        title=title,
+        rule=rule,
+        microcredential_slugs=microcredential_slugs,
+        required_count=required_count,
+        target_occupation_id=target_occupation_id,
+    )
+    pathway.title, pathway.title_en, pathway.description = title, title_en.strip(), description.strip()
+    pathway.rule, pathway.required_count, pathway.target_occupation = rule, required_count, target
+    pathway.save()
+    pathway.steps.all().delete()
+    PathwayStep.objects.bulk_create(
+        [PathwayStep(pathway=pathway, microcredential=m, position=i) for i, m in enumerate(steps)]
+    )
+    record(
+        "pathway.updated",
+        actor=acting_user,
+        organisation=pathway.owner,
+        target=pathway,
+        data={"slug": pathway.slug, "rule": rule, "microcredentials": [m.slug for m in steps]},
     )
     return pathway
 
@@ -110,3 +184,20 @@ def pathways_of(*, microcredential: MicroCredential) -> QuerySet[Pathway]:
 
 def all_pathways() -> QuerySet[Pathway]:
     return _with_steps(Pathway.objects.all())
+
+
+def pathway_by_slug(*, slug: str) -> Pathway:
+    pathway = _with_steps(Pathway.objects.filter(slug=slug)).first()
+    if pathway is None:
+        raise NotFound()
+    return pathway
+
+
+def pathway_choices() -> list[tuple[str, str]]:
+    """Published micro-credentials a pathway can hold, as (slug, title in the active language)."""
+    versions = MicroCredentialVersion.objects.filter(status=VersionStatus.PUBLISHED).select_related(
+        "microcredential"
+    )
+    return sorted(
+        ((v.microcredential.slug, v.display_title) for v in versions), key=lambda choice: choice[1].lower()
+    )

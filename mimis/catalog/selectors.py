@@ -150,3 +150,72 @@ def version_content(version: MicroCredentialVersion) -> dict:
         for o in version.learning_outcomes.all()
     ]
     return content
+
+
+# Small words that make titles look alike without saying anything about the content.
+COMMON_WORDS = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "den",
+        "för",
+        "från",
+        "med",
+        "som",
+        "till",
+        "vid",
+        "samt",
+        "hur",
+        "din",
+        "ditt",
+        "dig",
+        "and",
+        "the",
+        "for",
+        "from",
+        "with",
+        "your",
+        "how",
+    ]
+)
+
+
+def _title_stems(title: str) -> set[str]:
+    return {stem(w) for w in normalise(title).split() if len(w) >= 3 and w not in COMMON_WORDS}
+
+
+def similar_microcredentials(
+    *,
+    title: str,
+    skill_ids: set[int] | None = None,
+    exclude_microcredential_id: int | None = None,
+    limit: int = 5,
+) -> list[MicroCredentialVersion]:
+    """Published micro-credentials that look like this one: half the title's words, or half the skills, shared.
+
+    A hint for authors (maybe it exists already, or someone to design it with); it never blocks anything.
+    """
+    stems = _title_stems(title)
+    skills = set(skill_ids or ())
+    if not stems and not skills:
+        return []
+    versions = (
+        MicroCredentialVersion.objects.filter(status=VersionStatus.PUBLISHED)
+        .exclude(microcredential_id=exclude_microcredential_id)
+        .select_related("microcredential__provider")
+        .prefetch_related(
+            Prefetch("learning_outcomes", queryset=LearningOutcome.objects.prefetch_related("skills"))
+        )
+    )
+    scored = []
+    for version in versions:
+        other_stems = _title_stems(version.title) | _title_stems(version.title_en)
+        other_skills = {s.pk for o in version.learning_outcomes.all() for s in o.skills.all()}
+        title_share = len(stems & other_stems) / len(stems) if stems else 0
+        skill_share = len(skills & other_skills) / len(skills) if skills else 0
+        score = max(title_share, skill_share)
+        if score >= 0.5:
+            scored.append((score, version.title, version))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [version for _score, _title, version in scored[:limit]]

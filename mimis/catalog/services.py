@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import connection, transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -204,12 +205,37 @@ def refresh_search_text(version: MicroCredentialVersion) -> None:
     ]
     for outcome in version.learning_outcomes.all():
         parts += [outcome.text, outcome.text_en, *(s.preferred_label for s in outcome.skills.all())]
+    # Occupations (SSYK), sectors (SNI) and target groups are what people type ("undersköterska"):
+    # index their Swedish and English names, whichever language the reader searches in.
+    for concept in [*version.occupations.all(), *version.sectors.all()]:
+        parts += [concept.preferred_label, concept.preferred_label_en]
+    parts += target_group_words(version.target_groups)
     words = normalise(" ".join(p for p in parts if p)).split()
     text = (
         " " + " ".join(dict.fromkeys(words)) + " | " + " ".join(dict.fromkeys(stem(w) for w in words)) + " "
     )
     MicroCredentialVersion.objects.filter(pk=version.pk).update(search_text=text)
     sync_search_index([version.pk])
+
+
+def target_group_words(codes: list[str]) -> list[str]:
+    """The target groups' labels in Swedish and in English (the choices are translated gettext strings)."""
+    labels = dict(TargetGroup.choices)
+    words = []
+    for language in ("sv", "en"):
+        with translation.override(language):
+            words += [str(labels[code]) for code in codes if code in labels]
+    return words
+
+
+def rebuild_search_index() -> int:
+    """Recompute every version's search text (after a change to what is indexed); returns how many."""
+    ids = list(MicroCredentialVersion.objects.values_list("pk", flat=True))
+    for version in MicroCredentialVersion.objects.filter(pk__in=ids).select_related(
+        "microcredential__provider"
+    ):
+        refresh_search_text(version)
+    return len(ids)
 
 
 def sync_search_index(version_ids: list[int]) -> None:

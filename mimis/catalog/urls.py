@@ -7,6 +7,8 @@ app_name = "catalog"
 urlpatterns = [
     path("microcredentials/", views.catalogue, name="catalogue"),
     path("microcredentials/skill-picker/", authoring_views.skill_picker, name="skill_picker"),
+    path("microcredentials/concept-picker/", authoring_views.concept_picker, name="concept_picker"),
+    path("microcredentials/similar/", authoring_views.similar, name="similar"),
     path("microcredentials/<slug:slug>/", views.detail, name="detail"),
     path("microcredentials/<slug:slug>/elm.jsonld", views.elm_export, name="elm"),
     path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
@@ -17,6 +19,17 @@ urlpatterns = [
         authoring_views.remove_codesigner,
         name="remove_codesigner",
     ),
+    path("microcredentials/<slug:slug>/occasions/", authoring_views.occasions_page, name="occasions"),
+    path(
+        "microcredentials/<slug:slug>/occasions/<int:occasion_id>/",
+        authoring_views.occasions_page,
+        name="edit_occasion",
+    ),
+    path(
+        "microcredentials/<slug:slug>/occasions/<int:occasion_id>/delete/",
+        authoring_views.delete_occasion,
+        name="delete_occasion",
+    ),
     path("microcredentials/<slug:slug>/comments/", authoring_views.add_comment, name="add_comment"),
     path(
         "organisations/<slug:slug>/microcredentials/",
@@ -24,4 +37,7 @@ urlpatterns = [
         name="organisation_microcredentials",
     ),
     path("organisations/<slug:slug>/microcredentials/new/", authoring_views.create, name="create"),
+    path("pathways/", views.pathway_list, name="pathways"),
+    path("pathways/<slug:slug>/edit/", authoring_views.edit_pathway, name="edit_pathway"),
+    path("organisations/<slug:slug>/pathways/new/", authoring_views.create_pathway, name="create_pathway"),
 ]

@@ -7,11 +7,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from mimis.catalog import selectors
+from mimis.catalog import occasions, selectors
 from mimis.catalog.elm import learning_achievement_specification
 from mimis.catalog.forms import CatalogueSearchForm
 from mimis.catalog.models import MicroCredentialVersion
-from mimis.catalog.pathways import pathways_of
+from mimis.catalog.pathways import all_pathways, has_pathway_editor, pathways_of
 from mimis.quality import selectors as quality_selectors
 
 
@@ -31,12 +31,21 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page = Paginator(versions, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    active_filters = sum(
+        1 for name in form.fields if name not in ("q", "sort") and form.is_bound and request.GET.get(name)
+    )
+    context = {"form": form, "page": page, "query": query.urlencode(), "active_filters": active_filters}
     template = "catalog/_results.html" if request.headers.get("HX-Request") else "catalog/catalogue.html"
     return render(request, template, context)
 
 
-def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str:
+def _without_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def course_json_ld(
+    request: HttpRequest, version: MicroCredentialVersion, course_occasions: list | None = None
+) -> str:
     """schema.org Course, so that search engines and aggregators understand the offer."""
     url = request.build_absolute_uri(reverse("catalog:detail", args=[version.microcredential.slug]))
     data = {
@@ -58,6 +67,21 @@ def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str
         "educationalCredentialAwarded": version.title,
         "hasCourseInstance": {"@type": "CourseInstance", "courseMode": version.participation_form},
     }
+    if course_occasions:
+        data["hasCourseInstance"] = [
+            _without_empty(
+                {
+                    "@type": "CourseInstance",
+                    "courseMode": "online" if o.online and not o.place else version.participation_form,
+                    "startDate": o.start_date.isoformat(),
+                    "endDate": o.end_date.isoformat() if o.end_date else None,
+                    "location": o.place or None,
+                    "inLanguage": o.language,
+                    "url": o.application_url or None,
+                }
+            )
+            for o in course_occasions
+        ]
     if version.workload_ects:
         data["numberOfCredits"] = {
             "@type": "StructuredValue",
@@ -73,6 +97,7 @@ def course_json_ld(request: HttpRequest, version: MicroCredentialVersion) -> str
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     version = selectors.published_version(slug=slug)
     endorsements = list(quality_selectors.endorsements_of(microcredential_id=version.microcredential_id))
+    upcoming = list(occasions.occasions_of(microcredential=version.microcredential, upcoming_only=True))
     return render(
         request,
         "catalog/detail.html",
@@ -81,7 +106,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "microcredential": version.microcredential,
             "skills": selectors.skills_of(version),
             "pathways": pathways_of(microcredential=version.microcredential),
-            "json_ld": course_json_ld(request, version),
+            "occasions": upcoming,
+            "json_ld": course_json_ld(request, version, upcoming),
             "qa_record": quality_selectors.qa_record(version),
             "endorsements": endorsements,
             "endorsers": quality_selectors.possible_endorsers(
@@ -96,8 +122,32 @@ def elm_export(request: HttpRequest, slug: str) -> JsonResponse:
     version = selectors.published_version(slug=slug)
     url = request.build_absolute_uri(reverse("catalog:detail", args=[slug]))
     response = JsonResponse(
-        learning_achievement_specification(version, url=url), json_dumps_params={"ensure_ascii": False}
+        learning_achievement_specification(
+            version,
+            url=url,
+            occasions=occasions.occasions_of(microcredential=version.microcredential, upcoming_only=True),
+        ),
+        json_dumps_params={"ensure_ascii": False},
     )
     response["Content-Type"] = "application/ld+json; charset=utf-8"
     response["Content-Disposition"] = f'attachment; filename="{slug}.elm.jsonld"'
     return response
+
+
+def pathway_list(request: HttpRequest) -> HttpResponse:
+    """Public: every pathway, its rule in words and its micro-credentials."""
+    rows = []
+    for pathway in all_pathways():
+        steps = []
+        for step in pathway.steps.all():
+            published = [v for v in step.microcredential.versions.all() if v.status == "published"]
+            if published:
+                steps.append({"slug": step.microcredential.slug, "title": published[0].display_title})
+        rows.append(
+            {
+                "pathway": pathway,
+                "steps": steps,
+                "can_edit": request.user.is_authenticated and has_pathway_editor(request.user, pathway.owner),
+            }
+        )
+    return render(request, "catalog/pathways.html", {"rows": rows})

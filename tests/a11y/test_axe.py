@@ -40,6 +40,7 @@ PUBLIC = [
     "/microcredentials/",
     "/microcredentials/?q=omsorg&seqf_level=3",
     "/microcredentials/demensvard-grund/",
+    "/pathways/",
     "/organisations/hkr/",
     "/verify/",
     "/quality/criteria/",
@@ -78,6 +79,9 @@ PERSONA_PAGES = {
         "/organisations/hkr/keys/ed25519-1/compromise/",
         "/microcredentials/forflyttning-och-ergonomi/edit/preview/",
         "/microcredentials/forflyttning-och-ergonomi/edit/basics/",
+        "/microcredentials/demensvard-grund/occasions/",
+        "/organisations/hkr/pathways/new/",
+        "/pathways/digitalt-smaforetagande/edit/",
     ],
     "eva.region": [
         "/start/",

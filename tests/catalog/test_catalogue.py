@@ -91,11 +91,15 @@ def test_detail_page_shows_the_standard_elements_and_schema_org_course(published
     for text in (
         "Utfärdare",
         "40 timmar",
-        "SeQF 4 / EQF 4",
+        "Fakta om mikromeriten",
+        "Nivå 4 av 8 i Sveriges referensram för kvalifikationer (SeQF), "
+        "nivå 4 av 8 i den europeiska referensramen för kvalifikationer (EQF).",
+        "Nivå angiven av anordnaren, inte ett officiellt beslut om nivå.",
         "Skriftligt prov",
         "Beskriva hur demens påverkar omsorgen.",
     ):
         assert text in body, text
+    assert "Fakta (EU:s standardelement)" not in body and "SeQF 4 / EQF 4</dd>" not in body
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
     assert data["@type"] == "Course"
     assert data["numberOfCredits"]["value"] == 1.5

@@ -44,7 +44,7 @@ def test_an_n_of_pathway_shows_on_each_member_page(provider, provider_editor, th
     )
     assert pathway.needed == 2
     body = Client().get(f"/microcredentials/{three[1]}/").content.decode()
-    assert "Omsorgsvägen" in body
+    assert "Omsorgsvägen" in body and "2 av 3 krävs" in body
     assert f'href="/microcredentials/{three[0]}/"' in body
 
 
