@@ -322,6 +322,7 @@ def _decide(
         content_hash=digest,
         review_by=until,
         assessments=snapshot,
+        content=selectors.reviewed_content(version),
     )
     review.status = ReviewStatus.DECIDED
     review.outcome = outcome
