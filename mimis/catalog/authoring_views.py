@@ -18,7 +18,13 @@ from mimis.accounts.permissions import Capability, has_capability
 from mimis.accounts.selectors import organisation_for
 from mimis.catalog import codesign, selectors, services
 from mimis.catalog.authoring_forms import AssessmentForm, BasicsForm, StackingForm
-from mimis.catalog.models import EDITABLE_STATUSES, MicroCredential, MicroCredentialVersion, VersionStatus
+from mimis.catalog.models import (
+    EDITABLE_STATUSES,
+    CoDesignerStatus,
+    MicroCredential,
+    MicroCredentialVersion,
+    VersionStatus,
+)
 from mimis.errors import MimisError, NotFound
 from mimis.quality import selectors as quality_selectors
 from mimis.quality.forms import element_label
@@ -259,8 +265,20 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
         request.user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider
     )
     candidates = []
+    invitations = []
+    if is_provider_author:
+        invitations = [
+            i
+            for i in codesign.invitations_of(microcredential=microcredential)
+            if i.status in (CoDesignerStatus.INVITED, CoDesignerStatus.DECLINED)
+        ]
     if is_provider_author and version.is_editable:
-        taken = {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
+        taken = {
+            microcredential.provider_id,
+            *microcredential.codesigner_set.filter(status__in=codesign.PENDING_OR_ACCEPTED).values_list(
+                "organisation_id", flat=True
+            ),
+        }
         approved = Organisation.objects.filter(status="approved", kind__in=codesign.CO_DESIGNER_KINDS)
         candidates = [o for o in approved.order_by("name") if o.pk not in taken]
     return render(
@@ -277,7 +295,8 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
             "codesigners_editable": version.is_editable,
-            "codesigners": list(microcredential.co_designers.all()),
+            "codesigners": list(microcredential.accepted_co_designers),
+            "codesign_invitations": invitations,
             "comments": list(version.comments.select_related("author", "organisation")),
         },
     )
@@ -371,7 +390,11 @@ def add_codesigner(request: HttpRequest, slug: str) -> HttpResponse:
     except MimisError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(name)s can now edit and comment.") % {"name": organisation.name})
+        messages.success(
+            request,
+            _("%(name)s is invited and gets an e-mail. They can edit and comment once they accept.")
+            % {"name": organisation.name},
+        )
     return redirect("catalog:edit", slug=slug, step="preview")
 
 

@@ -127,7 +127,9 @@ def compare(before: dict, after: dict) -> list[ElementChange]:
         old, new = readable(name, before, names), readable(name, after, names)
         if before.get(name) != after.get(name) and old != new:
             old_segments, new_segments = word_diff(old, new)
-            changes.append(ElementChange(name, element_label(name), True, old, new, old_segments, new_segments))
+            changes.append(
+                ElementChange(name, element_label(name), True, old, new, old_segments, new_segments)
+            )
         else:
             changes.append(ElementChange(name, element_label(name), False, old, new))
     return sorted(changes, key=lambda change: not change.changed)

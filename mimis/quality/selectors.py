@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from mimis.accounts.models import Membership, Organisation, OrganisationKind, OrganisationStatus, Role, User
 from mimis.accounts.permissions import Capability, has_capability, is_platform_admin
-from mimis.catalog.models import MicroCredentialVersion, VersionStatus
+from mimis.catalog.models import CoDesigner, CoDesignerStatus, MicroCredentialVersion, VersionStatus
 from mimis.catalog.selectors import version_content
 from mimis.errors import NotFound
 from mimis.quality import changes
@@ -48,7 +48,7 @@ def reviewed_content(version: MicroCredentialVersion) -> dict:
     return {
         **_fresh_content(version),
         changes.CO_DESIGNERS: sorted(
-            version.microcredential.co_designers.values_list("slug", flat=True)
+            version.microcredential.accepted_co_designers.values_list("slug", flat=True)
         ),
     }
 
@@ -127,9 +127,17 @@ def required_reviewers(version: MicroCredentialVersion) -> int:
 
 
 def conflicted_organisation_ids(version: MicroCredentialVersion) -> set[int]:
-    """The provider and every co-designing organisation: their members may not review the version."""
+    """The provider and every co-designing organisation: their members may not review the version.
+
+    An organisation invited to co-design counts already (it may accept while the version is edited, and it
+    has seen the draft); one that declined, or whose invitation was withdrawn, does not.
+    """
     microcredential = version.microcredential
-    return {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
+    codesigners = CoDesigner.objects.filter(
+        microcredential_id=microcredential.pk,
+        status__in=[CoDesignerStatus.INVITED, CoDesignerStatus.ACCEPTED],
+    ).values_list("organisation_id", flat=True)
+    return {microcredential.provider_id, *codesigners}
 
 
 def has_conflict_of_interest(user: User, version: MicroCredentialVersion) -> bool:

@@ -20,6 +20,12 @@ def employer():
     return OrganisationFactory(name="Omsorgsförvaltningen", slug="omsorg", kind="employer")
 
 
+def accepted(invitation: CoDesigner) -> CoDesigner:
+    """The invited organisation's editor accepts (the way most tests need a co-designer)."""
+    editor = member(invitation.organisation, "editor")
+    return codesign.accept_codesign_invitation(codesigner=invitation, acting_user=editor)
+
+
 def test_provider_invites_an_employer_who_then_edits_and_comments(draft, provider_editor, employer):
     slug = draft.microcredential.slug
     employer_editor = member(employer, "editor")
@@ -30,7 +36,13 @@ def test_provider_invites_an_employer_who_then_edits_and_comments(draft, provide
     page = browser.get(reverse("catalog:edit", args=[slug, "preview"])).content.decode()
     assert 'value="omsorg"' in page
     browser.post(reverse("catalog:add_codesigner", args=[slug]), {"organisation": "omsorg"})
-    assert CoDesigner.objects.filter(organisation=employer).exists()
+    invitation = CoDesigner.objects.get(organisation=employer)
+    assert invitation.status == "invited"
+    # Invited is not yet a co-designer: no editing until the organisation accepts.
+    assert outsider_browser.get(reverse("catalog:edit", args=[slug, "basics"])).status_code == 404
+    outsider_browser.post(reverse("catalog:accept_codesign", args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.status == "accepted"
 
     assert outsider_browser.get(reverse("catalog:edit", args=[slug, "basics"])).status_code == 200
     outsider_browser.post(
@@ -111,8 +123,10 @@ def test_codesigners_cannot_change_once_the_version_is_sent_for_review_or_publis
     from mimis.quality import services as quality
 
     microcredential = draft.microcredential
-    codesign.add_codesigner(
-        microcredential=microcredential, organisation=employer, acting_user=provider_editor
+    accepted(
+        codesign.add_codesigner(
+            microcredential=microcredential, organisation=employer, acting_user=provider_editor
+        )
     )
     union = OrganisationFactory(name="Kommunal Skåne", slug="kommunal", kind="union")
     quality.submit_version(version=draft, acting_user=provider_editor)
@@ -121,7 +135,7 @@ def test_codesigners_cannot_change_once_the_version_is_sent_for_review_or_publis
         with pytest.raises(CoDesignersNotEditable) as refused:
             change(microcredential=microcredential, organisation=organisation, acting_user=provider_editor)
         assert refused.value.code == "codesigners_not_editable"
-    assert list(microcredential.co_designers.all()) == [employer]
+    assert list(microcredential.accepted_co_designers) == [employer]
 
     browser = verified_client(provider_editor)
     preview = browser.get(reverse("catalog:edit", args=[microcredential.slug, "preview"])).content.decode()
@@ -134,7 +148,7 @@ def test_codesigners_cannot_change_once_the_version_is_sent_for_review_or_publis
         follow=True,
     )
     assert "kan bara ändras i ett utkast" in response.content.decode()
-    assert list(microcredential.co_designers.all()) == [employer]
+    assert list(microcredential.accepted_co_designers) == [employer]
 
 
 def test_codesigners_of_a_published_microcredential_change_in_a_new_version(draft, provider_editor, employer):
@@ -148,19 +162,24 @@ def test_codesigners_of_a_published_microcredential_change_in_a_new_version(draf
             microcredential=microcredential, organisation=employer, acting_user=provider_editor
         )
     start_new_version(microcredential=microcredential, acting_user=provider_editor)
-    codesign.add_codesigner(
-        microcredential=microcredential, organisation=employer, acting_user=provider_editor
+    accepted(
+        codesign.add_codesigner(
+            microcredential=microcredential, organisation=employer, acting_user=provider_editor
+        )
     )
-    assert list(microcredential.co_designers.all()) == [employer]
+    assert list(microcredential.accepted_co_designers) == [employer]
 
 
 def test_removing_a_codesigner_says_so(draft, provider_editor, employer):
-    codesign.add_codesigner(
-        microcredential=draft.microcredential, organisation=employer, acting_user=provider_editor
+    accepted(
+        codesign.add_codesigner(
+            microcredential=draft.microcredential, organisation=employer, acting_user=provider_editor
+        )
     )
     browser = verified_client(provider_editor)
     response = browser.post(
         reverse("catalog:remove_codesigner", args=[draft.microcredential.slug, "omsorg"]), follow=True
     )
     assert "Omsorgsförvaltningen utformar inte längre den här mikromeriten." in response.content.decode()
-    assert not CoDesigner.objects.exists()
+    assert CoDesigner.objects.get().status == "withdrawn"
+    assert list(draft.microcredential.accepted_co_designers) == []

@@ -112,7 +112,7 @@ class TestTheReviewPage:
         assert "Vad som har ändrats sedan förra beslutet" in page
         assert "3 delar har ändrats." in page
         section = page[page.index('id="changes-title"') : page.index('id="content-title"')]
-        assert section.index("Lärandemål och färdigheter") < section.index("Sammanfattning")
+        assert section.index("Lärandemål och kompetenser") < section.index("Sammanfattning")
         assert (
             '<ins><span class="visually-hidden">[tillagt: </span> för undersköterskor'
             '<span class="visually-hidden">]</span></ins>'

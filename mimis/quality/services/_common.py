@@ -114,7 +114,7 @@ def _require_status(version: MicroCredentialVersion, *allowed: str) -> None:
 def _is_codesigning_author(user: User, microcredential: MicroCredential) -> bool:
     return any(
         has_capability(user, Capability.AUTHOR_MICROCREDENTIALS, organisation)
-        for organisation in microcredential.co_designers.all()
+        for organisation in microcredential.accepted_co_designers
     )
 
 
