@@ -82,7 +82,9 @@ class TestChangesSinceTheLastDecision:
     def test_a_new_codesigner_is_a_changed_element(self, changes_requested, provider_editor):
         employer = OrganisationFactory(name="Kristianstads kommun", slug="kommun", kind="employer")
         CoDesigner.objects.create(
-            microcredential=changes_requested.version.microcredential, organisation=employer, status="accepted"
+            microcredential=changes_requested.version.microcredential,
+            organisation=employer,
+            status="accepted",
         )
         found = selectors.changes_since_last_decision(changes_requested.review)
         assert [(e.element, e.before, e.after) for e in found.changed] == [
@@ -93,8 +95,12 @@ class TestChangesSinceTheLastDecision:
         self, published, provider_editor, reviewer, coordinator
     ):
         microcredential = published.microcredential
-        draft = catalog_services.start_new_version(microcredential=microcredential, acting_user=provider_editor)
-        catalog_services.update_draft(version=draft, acting_user=provider_editor, title="Demensvård – fördjupning")
+        draft = catalog_services.start_new_version(
+            microcredential=microcredential, acting_user=provider_editor
+        )
+        catalog_services.update_draft(
+            version=draft, acting_user=provider_editor, title="Demensvård – fördjupning"
+        )
         quality.submit_version(version=draft, acting_user=provider_editor)
         review = quality.assign_reviewer(version=draft, reviewer=reviewer, acting_user=coordinator)
         found = selectors.changes_since_last_decision(review)
@@ -107,8 +113,12 @@ class TestChangesSinceTheLastDecision:
 
 
 class TestTheReviewPage:
-    def test_the_reviewer_sees_old_and_new_with_labelled_deletions_and_insertions(self, resubmitted, reviewer):
-        page = verified_client(reviewer).get(reverse("quality:review", args=[resubmitted.pk])).content.decode()
+    def test_the_reviewer_sees_old_and_new_with_labelled_deletions_and_insertions(
+        self, resubmitted, reviewer
+    ):
+        page = (
+            verified_client(reviewer).get(reverse("quality:review", args=[resubmitted.pk])).content.decode()
+        )
         assert "Vad som har ändrats sedan förra beslutet" in page
         assert "3 delar har ändrats." in page
         section = page[page.index('id="changes-title"') : page.index('id="content-title"')]
