@@ -102,7 +102,16 @@ def organisation_microcredentials(request: HttpRequest, slug: str) -> HttpRespon
     for microcredential in selectors.microcredentials_of(provider_id=organisation.pk):
         versions = sorted(microcredential.versions.all(), key=lambda v: -v.number)
         rows.append({"microcredential": microcredential, "latest": versions[0]})
-    return render(request, "catalog/authoring/list.html", {"organisation": organisation, "rows": rows})
+    open_invitations = (
+        codesign.invitations_for(user=request.user)
+        .filter(organisation=organisation, status=CoDesignerStatus.INVITED)
+        .count()
+    )
+    return render(
+        request,
+        "catalog/authoring/list.html",
+        {"organisation": organisation, "rows": rows, "open_invitations": open_invitations},
+    )
 
 
 @login_required

@@ -489,3 +489,12 @@ def test_existing_codesigners_migrate_as_accepted(draft, employer):
     assert CoDesigner.objects.get().status == "invited"
     migration.existing_codesigners_accepted(apps, None)
     assert CoDesigner.objects.get().status == "accepted"
+
+
+def test_our_microcredentials_page_points_to_invitations_waiting_for_an_answer(invitation, employer_editor):
+    page = verified_client(employer_editor).get(
+        reverse("catalog:organisation_microcredentials", args=["omsorg"])
+    )
+    text = page.content.decode()
+    assert "1 inbjudan att utforma tillsammans väntar på ert svar." in text
+    assert reverse("catalog:codesign_invitations") in text
