@@ -2,8 +2,9 @@
 submitted by its provider, reviewed by Kvalitetsrådet's reviewer and published; a few newer versions
 stand in every other state, so the reviewer persona has a queue and the coordinator has work.
 
-Kristianstads kommun endorses one of them, and Österlens bageri is invited to co-design another. Loaded without e-mails (they would only flood the demo
-console) and idempotently.
+Kristianstads kommun endorses one of them, and Österlens Bageri is invited to co-design another (its
+invitation e-mail shows in the console; the reviews are loaded without e-mails, which would only flood it).
+Idempotent.
 """
 
 from __future__ import annotations
