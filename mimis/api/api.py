@@ -14,6 +14,7 @@ from mimis.api.auth import token_auth
 from mimis.audit.api import router as audit_router
 from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
+from mimis.catalog.codesign_api import router as codesign_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
@@ -96,6 +97,7 @@ api.add_router("/microcredentials", catalog_router)
 api.add_router("/microcredentials", quality_microcredential_router)
 api.add_router("/quality", quality_router)
 api.add_router("/pathways", pathway_router)
+api.add_router("/codesign", codesign_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
 api.add_router("/organisations", issuer_keys_router)

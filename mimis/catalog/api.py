@@ -229,7 +229,7 @@ def version_out(version: MicroCredentialVersion) -> dict:
             ],
             "sectors": [_concept(c) for c in version.sectors.all()],
             "occupations": [_concept(c) for c in version.occupations.all()],
-            "co_designers": [o.slug for o in microcredential.co_designers.all()],
+            "co_designers": [o.slug for o in microcredential.accepted_co_designers],
             "qa_record": qa_record_out(version),
         }
     )

@@ -28,6 +28,7 @@ from mimis.catalog.authoring_forms import (
 )
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
+    CoDesignerStatus,
     MicroCredential,
     MicroCredentialVersion,
     Pathway,
@@ -111,7 +112,16 @@ def organisation_microcredentials(request: HttpRequest, slug: str) -> HttpRespon
     for microcredential in selectors.microcredentials_of(provider_id=organisation.pk):
         versions = sorted(microcredential.versions.all(), key=lambda v: -v.number)
         rows.append({"microcredential": microcredential, "latest": versions[0]})
-    return render(request, "catalog/authoring/list.html", {"organisation": organisation, "rows": rows})
+    open_invitations = (
+        codesign.invitations_for(user=request.user)
+        .filter(organisation=organisation, status=CoDesignerStatus.INVITED)
+        .count()
+    )
+    return render(
+        request,
+        "catalog/authoring/list.html",
+        {"organisation": organisation, "rows": rows, "open_invitations": open_invitations},
+    )
 
 
 @login_required
@@ -278,8 +288,20 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
         request.user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider
     )
     candidates = []
+    invitations = []
+    if is_provider_author:
+        invitations = [
+            i
+            for i in codesign.invitations_of(microcredential=microcredential)
+            if i.status in (CoDesignerStatus.INVITED, CoDesignerStatus.DECLINED)
+        ]
     if is_provider_author and version.is_editable:
-        taken = {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
+        taken = {
+            microcredential.provider_id,
+            *microcredential.codesigner_set.filter(status__in=codesign.PENDING_OR_ACCEPTED).values_list(
+                "organisation_id", flat=True
+            ),
+        }
         approved = Organisation.objects.filter(status="approved", kind__in=codesign.CO_DESIGNER_KINDS)
         candidates = [o for o in approved.order_by("name") if o.pk not in taken]
     comments = list(version.comments.select_related("author", "organisation"))
@@ -300,7 +322,8 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "is_provider_author": is_provider_author,
             "codesigner_candidates": candidates,
             "codesigners_editable": version.is_editable,
-            "codesigners": list(microcredential.co_designers.all()),
+            "codesigners": list(microcredential.accepted_co_designers),
+            "codesign_invitations": invitations,
             "comments": comments,
         },
     )
@@ -394,7 +417,11 @@ def add_codesigner(request: HttpRequest, slug: str) -> HttpResponse:
     except MimisError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(name)s can now edit and comment.") % {"name": organisation.name})
+        messages.success(
+            request,
+            _("%(name)s is invited and gets an e-mail. They can edit and comment once they accept.")
+            % {"name": organisation.name},
+        )
     return redirect("catalog:edit", slug=slug, step="preview")
 
 

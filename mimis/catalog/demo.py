@@ -13,6 +13,7 @@ from mimis.accounts.models import Organisation
 from mimis.catalog.demo_data import DRAFTS, MICROCREDENTIALS, PATHWAYS
 from mimis.catalog.models import (
     CoDesigner,
+    CoDesignerStatus,
     CourseOccasion,
     MicroCredential,
     MicroCredentialVersion,
@@ -42,7 +43,9 @@ def load_demo_catalogue() -> int:
         microcredential = MicroCredential.objects.create(provider=provider, slug=spec["slug"], is_demo=True)
         for slug in spec["codesigners"]:
             CoDesigner.objects.create(
-                microcredential=microcredential, organisation=Organisation.objects.get(slug=slug)
+                microcredential=microcredential,
+                organisation=Organisation.objects.get(slug=slug),
+                status=CoDesignerStatus.ACCEPTED,
             )
         level = spec["level"]
         version = MicroCredentialVersion.objects.create(

@@ -46,3 +46,16 @@ class UnknownConcept(ValidationFailed):
 class PathwayInvalid(ValidationFailed):
     code = "pathway_invalid"
     default_message = _("The pathway is not valid.")
+
+
+class InvitationNotOpen(Conflict):
+    code = "invitation_not_open"
+    default_message = _("This invitation has already been answered or withdrawn.")
+
+
+class CannotAcceptNow(Conflict):
+    code = "codesign_not_acceptable_now"
+    default_message = _(
+        "The micro-credential is being reviewed or is published, so who designs it cannot change now. You can "
+        "accept when the provider edits it again, in a draft or after the reviewer has asked for changes."
+    )

@@ -126,14 +126,36 @@ class MicroCredential(models.Model):
     def __str__(self) -> str:
         return self.slug
 
+    @property
+    def accepted_co_designers(self) -> models.QuerySet[Organisation]:
+        """The co-designers that accepted the invitation: the only ones shown anywhere or allowed to edit."""
+        return Organisation.objects.filter(
+            codesigner__microcredential=self, codesigner__status=CoDesignerStatus.ACCEPTED
+        ).order_by("name")
+
+
+class CoDesignerStatus(models.TextChoices):
+    INVITED = "invited", pgettext_lazy("co-design", "Invited")
+    ACCEPTED = "accepted", pgettext_lazy("co-design", "Accepted")
+    DECLINED = "declined", pgettext_lazy("co-design", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("co-design", "Withdrawn")
+
 
 class CoDesigner(models.Model):
-    """Another organisation (employer, union, NGO) that designs the micro-credential with the provider."""
+    """Another organisation (employer, union, NGO) invited to design the micro-credential with the provider.
+
+    It is a co-designer only once it accepted: until then its name is shown nowhere and it cannot edit.
+    """
 
     microcredential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE)
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     added_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CoDesignerStatus.choices, default=CoDesignerStatus.INVITED
+    )
+    responded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -74,7 +74,7 @@ def require_author(user: User, microcredential: MicroCredential) -> None:
     """The provider's editors and the co-designing organisations' editors may edit; others get 404/403."""
     if has_capability(user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider):
         return
-    for organisation in microcredential.co_designers.all():
+    for organisation in microcredential.accepted_co_designers:
         if has_capability(user, Capability.AUTHOR_MICROCREDENTIALS, organisation):
             return
     require_capability(user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider)

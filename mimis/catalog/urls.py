@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mimis.catalog import authoring_views, views
+from mimis.catalog import authoring_views, codesign_views, views
 
 app_name = "catalog"
 
@@ -30,6 +30,11 @@ urlpatterns = [
         authoring_views.delete_occasion,
         name="delete_occasion",
     ),
+    path("codesign/", codesign_views.invitations, name="codesign_invitations"),
+    path("codesign/<int:invitation_id>/", codesign_views.invitation, name="codesign_invitation"),
+    path("codesign/<int:invitation_id>/accept/", codesign_views.accept, name="accept_codesign"),
+    path("codesign/<int:invitation_id>/decline/", codesign_views.decline, name="decline_codesign"),
+    path("codesign/<int:invitation_id>/withdraw/", codesign_views.withdraw, name="withdraw_codesign"),
     path("microcredentials/<slug:slug>/comments/", authoring_views.add_comment, name="add_comment"),
     path(
         "organisations/<slug:slug>/microcredentials/",

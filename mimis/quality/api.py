@@ -124,6 +124,31 @@ class DecisionOut(Schema):
     assessments: list[AssessmentOut]
 
 
+class SegmentOut(Schema):
+    kind: str = Field(description="same, removed (in before) or added (in after)")
+    text: str
+
+
+class ElementChangeOut(Schema):
+    element: str = Field(description="The element, such as summary, learning_outcomes or co_designers")
+    label: str
+    changed: bool
+    before: str
+    after: str
+    before_segments: list[SegmentOut]
+    after_segments: list[SegmentOut]
+
+
+class ChangesOut(Schema):
+    review: int
+    since_decision: int | None = Field(description="The decision compared with; null when there is none")
+    since_version: int | None
+    decided_at: datetime | None
+    outcome: str
+    changed: list[str] = Field(description="The elements that changed, in reading order")
+    elements: list[ElementChangeOut] = Field(description="Every compared element, the changed ones first")
+
+
 class AwaitingOut(Schema):
     microcredential_id: int
     slug: str
@@ -323,6 +348,38 @@ def assign(request: HttpRequest, payload: AssignIn) -> Status[dict]:
 def get_review(request: HttpRequest, review_id: int) -> dict:
     require_scope(request, READ)
     return review_out(_review(request, review_id))
+
+
+@router.get(
+    "/reviews/{review_id}/changes",
+    response={200: ChangesOut, **ERRORS},
+    summary="What changed in the reviewed content since the last decision, element by element",
+)
+def review_changes(request: HttpRequest, review_id: int) -> dict:
+    require_scope(request, READ)
+    review = _review(request, review_id)
+    found = selectors.changes_since_last_decision(review)
+    decision = found.decision
+    return {
+        "review": review.pk,
+        "since_decision": decision.pk if decision else None,
+        "since_version": decision.version.number if decision else None,
+        "decided_at": decision.decided_at if decision else None,
+        "outcome": decision.outcome if decision else "",
+        "changed": [e.element for e in found.changed],
+        "elements": [
+            {
+                "element": e.element,
+                "label": str(e.label),
+                "changed": e.changed,
+                "before": e.before,
+                "after": e.after,
+                "before_segments": [{"kind": x.kind, "text": x.text} for x in e.before_segments],
+                "after_segments": [{"kind": x.kind, "text": x.text} for x in e.after_segments],
+            }
+            for e in found.elements
+        ],
+    }
 
 
 @router.post(

@@ -2,8 +2,9 @@
 submitted by its provider, reviewed by Kvalitetsrådet's reviewer and published; a few newer versions
 stand in every other state, so the reviewer persona has a queue and the coordinator has work.
 
-Kristianstads kommun endorses one of them. Loaded without e-mails (they would only flood the demo
-console) and idempotently.
+Kristianstads kommun endorses one of them, and Österlens Bageri is invited to co-design another (its
+invitation e-mail shows in the console; the reviews are loaded without e-mails, which would only flood it).
+Idempotent.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from mimis.accounts.models import Membership, Organisation, Role, User
+from mimis.catalog import codesign
 from mimis.catalog import services as catalog_services
-from mimis.catalog.models import MicroCredential, MicroCredentialVersion
+from mimis.catalog.models import CoDesigner, MicroCredential, MicroCredentialVersion
 from mimis.quality import selectors, services
 from mimis.quality.models import Review
 
@@ -92,7 +94,12 @@ STORIES = [
     ("forflyttning-och-ergonomi", "changes_requested"),  # the provider has a change to make
     ("mat-och-maltider-for-aldre", "approved"),  # approved, waiting for the provider to publish
     ("truckkort-a-och-b", "withdrawn"),  # the provider took it back
+    # Changes requested, the summary fixed and sent back: Maria sees what changed since her decision.
+    ("svenska-for-vard-och-omsorg", "resubmitted"),
 ]
+TARGET_GROUP = "För undersköterskor och vårdbiträden som har svenska som andra språk."
+# Asked to design the one waiting for the provider's changes, not answered yet (shown nowhere until then).
+INVITATION = ("forflyttning-och-ergonomi", "osterlens-bageri")
 
 
 def load_demo_reviews() -> int:
@@ -111,6 +118,12 @@ def load_demo_reviews() -> int:
             elif story == "overdue":
                 review = _review(version, until="assigned")
                 Review.objects.filter(pk=review.pk).update(due_at=timezone.now() - timedelta(days=3))
+            elif story == "resubmitted":
+                _review(version, until="changes_requested")
+                catalog_services.update_draft(
+                    version=version, acting_user=author, summary=f"{version.summary} {TARGET_GROUP}"
+                )
+                services.resubmit_version(version=version, acting_user=author)
             elif story == "withdrawn":
                 _review(version, until="submitted")
                 services.withdraw_version(
@@ -120,7 +133,25 @@ def load_demo_reviews() -> int:
                 _review(version, until=story)
             created += 1
         created += _endorse("vard-och-omsorg-kristianstad", "demensvard-grund", ENDORSEMENT)
+        created += _invite(*INVITATION)
     return created
+
+
+def _invite(slug: str, organisation_slug: str) -> int:
+    microcredential = MicroCredential.objects.filter(slug=slug).first()
+    organisation = Organisation.objects.filter(slug=organisation_slug).first()
+    if microcredential is None or organisation is None:
+        return 0
+    if CoDesigner.objects.filter(microcredential=microcredential, organisation=organisation).exists():
+        return 0
+    if not codesign.codesigners_editable(microcredential):
+        return 0
+    codesign.add_codesigner(
+        microcredential=microcredential,
+        organisation=organisation,
+        acting_user=_author(microcredential.provider),
+    )
+    return 1
 
 
 ENDORSEMENT = (

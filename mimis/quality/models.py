@@ -179,6 +179,9 @@ class Decision(models.Model):
     review_by = models.DateField(_("review by"), null=True, blank=True)
     # [{"criterion", "title", "result", "comment", "element"}] at the moment of the decision.
     assessments = models.JSONField(default=list)
+    # The content decided on: ``selectors.reviewed_content`` (what the content hash is computed from, and
+    # the co-designers), so that a reviewer later sees what changed since. Empty for older decisions.
+    content = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

@@ -12,9 +12,10 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from mimis.accounts.models import Membership, Organisation, OrganisationKind, OrganisationStatus, Role, User
 from mimis.accounts.permissions import Capability, has_capability, is_platform_admin
-from mimis.catalog.models import MicroCredentialVersion, VersionStatus
+from mimis.catalog.models import CoDesigner, CoDesignerStatus, MicroCredentialVersion, VersionStatus
 from mimis.catalog.selectors import version_content
 from mimis.errors import NotFound
+from mimis.quality import changes
 from mimis.quality.criteria_v1 import load_criteria_version_1
 from mimis.quality.models import (
     OPEN_REVIEW_STATUSES,
@@ -28,13 +29,71 @@ from mimis.quality.models import (
 )
 
 
-def content_hash(version: MicroCredentialVersion) -> str:
-    """SHA-256 of the version's content as stored now (read afresh, never from a stale prefetch)."""
+def _fresh_content(version: MicroCredentialVersion) -> dict:
     fresh = MicroCredentialVersion.objects.prefetch_related(
         "sectors", "occupations", "learning_outcomes__skills"
     ).get(pk=version.pk)
-    canonical = json.dumps(version_content(fresh), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return version_content(fresh)
+
+
+def content_hash(version: MicroCredentialVersion) -> str:
+    """SHA-256 of the version's content as stored now (read afresh, never from a stale prefetch)."""
+    canonical = json.dumps(_fresh_content(version), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def reviewed_content(version: MicroCredentialVersion) -> dict:
+    """What a reviewer decides on: the content the hash is computed from, plus the co-designers
+    (part of the micro-credential, and locked while a version is in review)."""
+    return {
+        **_fresh_content(version),
+        changes.CO_DESIGNERS: sorted(
+            version.microcredential.accepted_co_designers.values_list("slug", flat=True)
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class ChangesSince:
+    decision: Decision | None  # the decision compared with; None: nothing to compare with
+    elements: list[changes.ElementChange]
+
+    @property
+    def changed(self) -> list[changes.ElementChange]:
+        return [e for e in self.elements if e.changed]
+
+    @property
+    def unchanged(self) -> list[changes.ElementChange]:
+        return [e for e in self.elements if not e.changed]
+
+
+def last_decision_for(review: Review) -> Decision | None:
+    """The decision a review's content is compared with: the latest one on the version that kept its
+    content (after requested changes), else the latest approval of an earlier version."""
+    version = review.version
+    decisions = Decision.objects.exclude(content={}).select_related("decided_by", "qa_body", "version")
+    latest = decisions.filter(version=version).order_by("-decided_at", "-pk").first()
+    if latest is None:
+        latest = (
+            decisions.filter(
+                version__microcredential_id=version.microcredential_id,
+                version__number__lt=version.number,
+                outcome=Outcome.APPROVED,
+            )
+            .order_by("-version__number", "-decided_at", "-pk")
+            .first()
+        )
+    return latest
+
+
+def changes_since_last_decision(review: Review) -> ChangesSince:
+    """Element by element, what changed in the reviewed content since the last decision (changed first)."""
+    decision = last_decision_for(review)
+    if decision is None:
+        return ChangesSince(decision=None, elements=[])
+    return ChangesSince(
+        decision=decision, elements=changes.compare(decision.content, reviewed_content(review.version))
+    )
 
 
 # --- criteria -------------------------------------------------------------------------------------
@@ -68,9 +127,17 @@ def required_reviewers(version: MicroCredentialVersion) -> int:
 
 
 def conflicted_organisation_ids(version: MicroCredentialVersion) -> set[int]:
-    """The provider and every co-designing organisation: their members may not review the version."""
+    """The provider and every co-designing organisation: their members may not review the version.
+
+    An organisation invited to co-design counts already (it may accept while the version is edited, and it
+    has seen the draft); one that declined, or whose invitation was withdrawn, does not.
+    """
     microcredential = version.microcredential
-    return {microcredential.provider_id, *microcredential.co_designers.values_list("pk", flat=True)}
+    codesigners = CoDesigner.objects.filter(
+        microcredential_id=microcredential.pk,
+        status__in=[CoDesignerStatus.INVITED, CoDesignerStatus.ACCEPTED],
+    ).values_list("organisation_id", flat=True)
+    return {microcredential.provider_id, *codesigners}
 
 
 def has_conflict_of_interest(user: User, version: MicroCredentialVersion) -> bool:

@@ -150,6 +150,7 @@ def _review_page(
             "decision_form": decision_form,
             "errors": errors,
             "decisions": list(selectors.decisions_of(version)),
+            "changes": selectors.changes_since_last_decision(review),
             "assessed": sum(1 for row in rows if row["result"]),
         },
     )

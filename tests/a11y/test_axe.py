@@ -95,6 +95,7 @@ PERSONA_PAGES = {
     "maria.kvalitet": ["/start/", "/quality/"],
     "per.kvalitet": ["/quality/"],
     "lena.omsorg": ["/microcredentials/basal-hygien-i-vard-och-omsorg/"],
+    "omar.bageri": ["/organisations/osterlens-bageri/microcredentials/"],
     "ali.natverket": [
         "/organisations/natverket-ideburen-sektor-skane/microcredentials/",
         "/organisations/natverket-ideburen-sektor-skane/microcredentials/new/",
@@ -146,12 +147,19 @@ def wallet_pages(demo):
 @pytest.fixture
 def quality_pages(demo):
     """The review Maria has in progress, and the public page of the demo's signed endorsement."""
+    from mimis.catalog.models import CoDesigner
     from mimis.quality.models import Endorsement, Review
 
     review = Review.objects.get(status="in_progress", reviewer__email=f"maria.kvalitet@{DEMO_EMAIL_DOMAIN}")
+    # Resubmitted after changes: the page shows what changed since the decision.
+    resubmitted = Review.objects.get(
+        status="assigned", version__microcredential__slug="svenska-for-vard-och-omsorg"
+    )
+    invitation = CoDesigner.objects.get(status="invited")
     endorsement = Endorsement.objects.select_related("microcredential").get()
     return {
-        "maria.kvalitet": [f"/quality/reviews/{review.pk}/"],
+        "maria.kvalitet": [f"/quality/reviews/{review.pk}/", f"/quality/reviews/{resubmitted.pk}/"],
+        "omar.bageri": ["/codesign/", f"/codesign/{invitation.pk}/"],
         "public": [f"/microcredentials/{endorsement.microcredential.slug}/endorsements/{endorsement.pk}/"],
     }
 

@@ -80,7 +80,9 @@ class TestCreateAndEdit:
         employer_editor = member(employer, "editor")
         with pytest.raises(NotFound):
             services.update_draft(version=draft, acting_user=employer_editor, summary="Ny")
-        CoDesigner.objects.create(microcredential=draft.microcredential, organisation=employer)
+        CoDesigner.objects.create(
+            microcredential=draft.microcredential, organisation=employer, status="accepted"
+        )
         services.update_draft(version=draft, acting_user=employer_editor, summary="Ny")
         draft.refresh_from_db()
         assert draft.summary == "Ny"

@@ -52,7 +52,7 @@ def employer(db):
 
 @pytest.fixture
 def codesigner_editor(draft, employer):  # noqa: F811
-    CoDesigner.objects.create(microcredential=draft.microcredential, organisation=employer)
+    CoDesigner.objects.create(microcredential=draft.microcredential, organisation=employer, status="accepted")
     return member(employer, "editor", email="lena@kommun.example.se", name="Lena Ström")
 
 
