@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -34,6 +35,7 @@ from mimis.issuing.models import (
     KeyStatus,
     StatusList,
     StatusPurpose,
+    status_list_bytes,
 )
 from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
@@ -64,7 +66,10 @@ def allocate_status_indexes(
         )
         if current is None or current.next_index >= STATUS_LIST_SIZE:
             current = StatusList.objects.create(
-                organisation=organisation, purpose=purpose, number=(current.number + 1) if current else 1
+                organisation=organisation,
+                purpose=purpose,
+                number=(current.number + 1) if current else 1,
+                bits=bytes(status_list_bytes(purpose)),
             )
             current = StatusList.objects.select_for_update().get(pk=current.pk)
         first = current.next_index
@@ -77,6 +82,46 @@ def allocate_status_indexes(
 def allocate_status_index(*, organisation: Organisation, purpose: str) -> tuple[StatusList, int]:
     """One index; see ``allocate_status_indexes``."""
     return allocate_status_indexes(organisation=organisation, purpose=purpose, count=1)[0]
+
+
+@dataclass(frozen=True)
+class StatusSlot:
+    """A new credential's one status entry: index ``index`` of a 2-bit "message" list."""
+
+    status_list: StatusList
+    index: int
+
+    def credential_fields(self) -> dict[str, Any]:
+        """The Credential fields that revoking and suspending set bits through."""
+        return {
+            "revocation_list": self.status_list,
+            "revocation_index": vc_status.revocation_bit(self.index),
+            "suspension_list": self.status_list,
+            "suspension_index": vc_status.suspension_bit(self.index),
+        }
+
+    def entry(self) -> dict[str, Any]:
+        """The credential's ``credentialStatus``: one entry for both revocation and suspension."""
+        return vc_status.revocation_and_suspension_entry(
+            status_list_credential=status_list_url(self.status_list), index=self.index
+        )
+
+
+def allocate_status_slots(*, organisation: Organisation, count: int) -> list[StatusSlot]:
+    """A status entry for each of ``count`` new credentials (issuing, batches and key re-issue)."""
+    return [
+        StatusSlot(status_list, index)
+        for status_list, index in allocate_status_indexes(
+            organisation=organisation, purpose=StatusPurpose.MESSAGE, count=count
+        )
+    ]
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """``moment`` plus calendar months; a day the month lacks becomes its last (31 Jan + 1 = 28/29 Feb)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
 EQF_LEVEL_URI = "http://data.europa.eu/snb/eqf/{level}"  # the EU's EQF vocabulary, as in the ELM export
@@ -262,18 +307,6 @@ def issue_credentials(
     return results
 
 
-def status_entries(
-    list_urls: dict[int, str], revocation: tuple[StatusList, int], suspension: tuple[StatusList, int]
-) -> list[dict[str, Any]]:
-    """The credential's two Bitstring Status List entries (revocation, suspension)."""
-    return [
-        vc_status.status_list_entry(
-            status_list_credential=list_urls[status_list.pk], index=index, status_purpose=purpose
-        )
-        for (status_list, index), purpose in ((revocation, "revocation"), (suspension, "suspension"))
-    ]
-
-
 def sign_in_format(
     document: dict[str, Any], credential_format: str, private_key: Any, method: str
 ) -> tuple[dict[str, Any] | None, str]:
@@ -296,15 +329,9 @@ def _sign_and_store(
     algorithm = KeyAlgorithm.ED25519 if credential_format == CredentialFormat.LDP else KeyAlgorithm.P256
     private_key, method = keys.signing_key(organisation=organisation, algorithm=algorithm)
     key = IssuerKey.objects.get(organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE)
-    count = len(recipients)
-    revocation = allocate_status_indexes(
-        organisation=organisation, purpose=StatusPurpose.REVOCATION, count=count
-    )
-    suspension = allocate_status_indexes(
-        organisation=organisation, purpose=StatusPurpose.SUSPENSION, count=count
-    )
+    slots = allocate_status_slots(organisation=organisation, count=len(recipients))
     now = timezone.now().replace(microsecond=0)
-    valid_until = now + timedelta(days=30 * version.validity_months) if version.validity_months else None
+    valid_until = add_months(now, version.validity_months) if version.validity_months else None
     achievement = _achievement(version)
     issuer_profile = vc.IssuerProfile(
         id=keys.issuer_did(organisation),
@@ -312,11 +339,8 @@ def _sign_and_store(
         url=organisation.website
         or settings.MIMIS_BASE_URL + reverse("accounts:organisation_detail", args=[organisation.slug]),
     )
-    list_urls = {sl.pk: status_list_url(sl) for sl, _i in revocation + suspension}
     credentials: dict[str, Credential] = {}
-    for (idem, recipient), (revocation_list, revocation_index), (suspension_list, suspension_index) in zip(
-        recipients.items(), revocation, suspension, strict=True
-    ):
+    for (idem, recipient), slot in zip(recipients.items(), slots, strict=True):
         credential_id = uuid.uuid4()
         document = vc.build_credential(
             credential_id=f"urn:uuid:{credential_id}",
@@ -328,9 +352,7 @@ def _sign_and_store(
             awarded_date=now,
             name=version.title,
             description=version.summary,
-            credential_status=status_entries(
-                list_urls, (revocation_list, revocation_index), (suspension_list, suspension_index)
-            ),
+            credential_status=[slot.entry()],
         )
         signed_document, token = sign_in_format(document, credential_format, private_key, method)
         credentials[idem] = Credential(
@@ -345,10 +367,7 @@ def _sign_and_store(
             token=token,
             key=key,
             idempotency_key=idem,
-            revocation_list=revocation_list,
-            revocation_index=revocation_index,
-            suspension_list=suspension_list,
-            suspension_index=suspension_index,
+            **slot.credential_fields(),
             issued_at=now,
             issued_by=acting_user,
             batch=batch,
