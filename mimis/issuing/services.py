@@ -13,13 +13,14 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, User
 from mimis.accounts.permissions import Capability, require_capability
 from mimis.accounts.services import normalise_email
 from mimis.audit.services import Event, record, record_many
+from mimis.catalog.achievement import achievement_for, issuer_address
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
 from mimis.issuing import keys, tasks
@@ -122,88 +123,6 @@ def add_months(moment: datetime, months: int) -> datetime:
     month_index = moment.month - 1 + months
     year, month = moment.year + month_index // 12, month_index % 12 + 1
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
-
-
-EQF_LEVEL_URI = "http://data.europa.eu/snb/eqf/{level}"  # the EU's EQF vocabulary, as in the ELM export
-
-
-def _achievement(version: MicroCredentialVersion) -> vc.Achievement:
-    """The micro-credential version as an OB 3.0 Achievement with the EU standard elements.
-
-    Skills and levels are alignments (machine-readable); assessment, participation and quality assurance,
-    which OB 3.0 has no property for, are stated in the criteria narrative and as tags. Written in the
-    micro-credential's own language, whatever language the issuer's page is in.
-    """
-    from mimis.catalog.models import ParticipationForm
-
-    microcredential = version.microcredential
-    alignments = []
-    for outcome in version.learning_outcomes.all():
-        for skill in outcome.skills.all():
-            framework = "ESCO" if skill.source == "esco" else "JobTech Taxonomy"
-            alignments.append(
-                vc.Alignment(
-                    target_name=skill.preferred_label,
-                    target_url=skill.uri,
-                    target_code=skill.source_id,
-                    target_framework=framework,
-                    target_type="ext:" + framework.split()[0],
-                )
-            )
-    detail_url = settings.MIMIS_BASE_URL + reverse("catalog:detail", args=[microcredential.slug])
-    language = version.languages[0] if version.languages else "sv"
-    with translation.override(language if language in dict(settings.LANGUAGES) else "sv"):
-        if version.eqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("EQF level %(level)d") % {"level": version.eqf_level},
-                    target_url=EQF_LEVEL_URI.format(level=version.eqf_level),
-                    target_code=str(version.eqf_level),
-                    target_framework="European Qualifications Framework",
-                    target_type="ext:EQF",
-                )
-            )
-        if version.seqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("SeQF level %(level)d") % {"level": version.seqf_level},
-                    target_url=f"{detail_url}#seqf-{version.seqf_level}",
-                    target_code=str(version.seqf_level),
-                    target_framework="Sveriges referensram för kvalifikationer (SeQF)",
-                    target_type="ext:SeQF",
-                )
-            )
-        participation = [str(ParticipationForm(code).label) for code in version.participation_form]
-        facts = [
-            (_("Learning outcomes"), "\n".join(f"- {o.text}" for o in version.learning_outcomes.all())),
-            (
-                _("Assessment"),
-                " ".join(
-                    filter(None, [version.get_assessment_type_display(), version.assessment_description])
-                ),
-            ),
-            (_("Form of participation"), ", ".join(participation)),
-            (_("Quality assurance"), version.get_quality_assurance_display()),
-        ]
-        narrative = "\n\n".join(f"{label}:\n{text}" for label, text in facts if text)
-        tags = tuple(participation)
-    return vc.Achievement(
-        id=f"{detail_url}#v{version.number}",
-        name=version.title,
-        description=version.summary,
-        criteria_narrative=narrative,
-        achievement_type="MicroCredential",
-        image=vc.Image(
-            id=settings.MIMIS_BASE_URL + reverse("badge_image", args=[microcredential.slug, version.number]),
-            caption=version.title,
-        ),
-        alignments=tuple(dict.fromkeys(alignments)),
-        credits_available=float(version.workload_ects) if version.workload_ects else None,
-        in_language=language,
-        tags=tags,
-        human_code=microcredential.slug,
-        version=str(version.number),
-    )
 
 
 @dataclass(frozen=True)
@@ -332,12 +251,13 @@ def _sign_and_store(
     slots = allocate_status_slots(organisation=organisation, count=len(recipients))
     now = timezone.now().replace(microsecond=0)
     valid_until = add_months(now, version.validity_months) if version.validity_months else None
-    achievement = _achievement(version)
+    achievement = achievement_for(version)
     issuer_profile = vc.IssuerProfile(
         id=keys.issuer_did(organisation),
         name=organisation.name,
         url=organisation.website
         or settings.MIMIS_BASE_URL + reverse("accounts:organisation_detail", args=[organisation.slug]),
+        address=issuer_address(version),
     )
     credentials: dict[str, Credential] = {}
     for (idem, recipient), slot in zip(recipients.items(), slots, strict=True):
@@ -353,6 +273,7 @@ def _sign_and_store(
             name=version.title,
             description=version.summary,
             credential_status=[slot.entry()],
+            include_credential_schema=True,
         )
         signed_document, token = sign_in_format(document, credential_format, private_key, method)
         credentials[idem] = Credential(
