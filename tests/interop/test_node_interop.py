@@ -31,7 +31,7 @@ from mimis.issuing import keys, services
 from mimis.issuing.models import Credential, KeyAlgorithm
 from mimis.vc import credentials as vc
 from mimis.vc import dids, status
-from mimis.vc.jsonld import CONTEXT_FILES, load_context
+from mimis.vc.jsonld import CONTEXT_FILES, load_context, mimis_eu_context_url
 from mimis.vc.keys import ED25519, P256, b64url_decode, b64url_encode, generate_key
 from mimis.vc.status import make_status_checker
 from mimis.vc.verify import verify_credential
@@ -67,7 +67,8 @@ def run_node(script: str, job: dict[str, Any]) -> dict[str, Any]:
 
 def bundled_contexts() -> dict[str, Any]:
     """Every JSON-LD context MIMIS bundles, by URL: the Node side gets exactly these."""
-    return {url: load_context(url) for url in CONTEXT_FILES}
+    extension = mimis_eu_context_url("http://testserver")  # the bundled file, for this MIMIS's URL
+    return {url: load_context(url) for url in [*CONTEXT_FILES, extension]}
 
 
 def tampered_jwt(token: str) -> str:
@@ -122,6 +123,10 @@ def published_documents(provider, issued: list[Credential]) -> dict[str, Any]:
     response = client.get(urlsplit(dids.did_web_document_url(did)).path)
     assert response.status_code == 200
     documents[did] = response.json()
+    # MIMIS's extension context for the EU elements, as MIMIS serves it at the URL credentials name.
+    context = client.get("/contexts/eu-microcredential-v1.jsonld")
+    assert context.status_code == 200
+    documents["http://testserver/contexts/eu-microcredential-v1.jsonld"] = context.json()
     for credential in issued:
         for url in {
             services.status_list_url(credential.revocation_list),
