@@ -61,6 +61,7 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
         "Demensvård",
         "EQF-nivå 4",
         "SeQF-nivå 4",
+        "Vård och omsorg med boende",  # the sector (SNI)
     }
     assert achievement["alignment"][2]["targetUrl"] == "http://data.europa.eu/snb/eqf/4"
     assert achievement["image"] == {
@@ -72,7 +73,7 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
     assert achievement["tag"] == ["På nätet"]
     assert Client().get(achievement["image"]["id"]).headers["Content-Type"] == "image/png"
     assert "fatima@example.se" not in json.dumps(document)  # the e-mail is only there hashed
-    assert document["credentialStatus"]["statusPurpose"] == "message"  # one entry: see test_credential_content
+    assert document["credentialStatus"]["statusPurpose"] == "message"  # one entry (test_credential_content)
     result = verify(document, provider)
     assert result.verified, result.to_dict()
     assert AuditEntry.objects.filter(action="credential.issued").count() == 1
