@@ -10,7 +10,8 @@
 // Prints {"results": [{id, format, verified, proof, status, errors}]}:
 //   proof  {verified, error}: the signature and its key binding (null when not reached);
 //   status {verified, entries: [{purpose, index, statusListCredential, set}], error}: `verified` says
-//          the status lists were fetched (from the job), verified and decoded; `set` is the bit;
+//          the status lists were fetched (from the job), verified and decoded; `set` is the bit (for an
+//          entry with statusSize > 1: whether its value is non-zero, with `status` "0x.." and `message`);
 //   verified: proof, issuer binding, validity period and every status bit clear.
 //
 // Data Integrity (eddsa-rdfc-2022): @digitalbazaar/vc verifyCredential() with DataIntegrityProof and
@@ -26,7 +27,9 @@ import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import {checkStatus as checkBitstringStatus} from '@digitalbazaar/vc-bitstring-status-list';
+import {
+  checkStatus as checkBitstringStatus, decodeList
+} from '@digitalbazaar/vc-bitstring-status-list';
 import {decodeProtectedHeader, importJWK, jwtVerify} from 'jose';
 
 import {asList, errorMessages, makeDocumentLoader, readJob, writeResult} from './lib.mjs';
@@ -40,6 +43,37 @@ function issuerId(credential) {
   return issuer && typeof issuer === 'object' ? issuer.id : issuer;
 }
 
+// The library reads one bit at statusListIndex. An entry with statusSize > 1 (MIMIS issues "message"
+// entries of 2 bits: valid / revoked / suspended) is read here as the spec's validation algorithm says:
+// statusSize bits from statusListIndex * statusSize, left-most first, looked up in statusMessage. The
+// list itself was already verified (proof, issuer, purpose) by the library's checkStatus.
+async function multiBitStatus({credentialStatus, documentLoader}) {
+  const size = Number(credentialStatus.statusSize ?? 1);
+  if(size === 1) {
+    return {};
+  }
+  if(!Number.isInteger(size) || size < 1 || size > 8) {
+    throw new Error(`statusSize ${credentialStatus.statusSize} is not an integer from 1 to 8`);
+  }
+  const messages = asList(credentialStatus.statusMessage);
+  if(messages.length !== 2 ** size) {
+    throw new Error(`statusMessage must have ${2 ** size} entries for statusSize ${size}`);
+  }
+  const {document} = await documentLoader(credentialStatus.statusListCredential);
+  const list = await decodeList({encodedList: document.credentialSubject.encodedList});
+  const index = Number.parseInt(credentialStatus.statusListIndex, 10);
+  let value = 0;
+  for(let bit = index * size; bit < (index + 1) * size; bit++) {
+    value = value * 2 + (list.getStatus(bit) ? 1 : 0);
+  }
+  const message = messages.find(m => Number.parseInt(m.status, 16) === value);
+  if(!message) {
+    throw new Error(`statusMessage has no message for status 0x${value.toString(16)}`);
+  }
+  // A "message" status is in good standing only when its value is 0 (MIMIS: "valid").
+  return {set: value !== 0, status: `0x${value.toString(16)}`, message: message.message};
+}
+
 // Run the Bitstring Status List check and record what it found in `report`.
 async function statusCheck({credential, documentLoader, report}) {
   const result = await checkBitstringStatus({
@@ -49,17 +83,28 @@ async function statusCheck({credential, documentLoader, report}) {
     verifyBitstringStatusListCredential: true,
     verifyMatchingIssuers: true
   });
-  const entries = (result.results || []).map(({credentialStatus, status}) => ({
-    purpose: credentialStatus.statusPurpose,
-    index: Number.parseInt(credentialStatus.statusListIndex, 10),
-    statusListCredential: credentialStatus.statusListCredential,
-    set: status
-  }));
-  report.status = {verified: result.verified === true, entries};
-  if(result.error) {
-    report.status.error = errorMessages(result.error).join('; ');
+  const entries = [];
+  const errors = result.error ? errorMessages(result.error) : [];
+  for(const {credentialStatus, status} of result.results || []) {
+    const entry = {
+      purpose: credentialStatus.statusPurpose,
+      index: Number.parseInt(credentialStatus.statusListIndex, 10),
+      statusListCredential: credentialStatus.statusListCredential,
+      set: status
+    };
+    try {
+      Object.assign(entry, await multiBitStatus({credentialStatus, documentLoader}));
+    } catch(error) {
+      errors.push(...errorMessages(error));
+      result.verified = false;
+    }
+    entries.push(entry);
   }
-  const set = entries.filter(e => e.set).map(e => e.purpose);
+  report.status = {verified: result.verified === true, entries};
+  if(errors.length) {
+    report.status.error = errors.join('; ');
+  }
+  const set = entries.filter(e => e.set).map(e => (e.message ? `${e.purpose} (${e.message})` : e.purpose));
   if(set.length) {
     report.errors.push(`status set: ${set.join(', ')}`);
   }

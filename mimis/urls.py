@@ -5,7 +5,13 @@ from mimis.api.api import api
 from mimis.core.views import healthz
 from mimis.issuing import batch_views
 from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, issuer_artefact
-from mimis.issuing.views import badge_image, did_json, organisation_credentials, status_list
+from mimis.issuing.views import (
+    badge_image,
+    did_json,
+    eu_microcredential_context,
+    organisation_credentials,
+    status_list,
+)
 from mimis.vcapi.api import vc_api, vc_api_presentations
 
 urlpatterns = [
@@ -17,6 +23,10 @@ urlpatterns = [
     path("issuers/<slug:slug>/did.json", did_json, name="issuer_did"),
     path("badges/<slug:slug>/<int:number>.png", badge_image, name="badge_image"),
     path("issuers/<slug:slug>/status/<str:purpose>/<int:number>", status_list, name="issuer_status_list"),
+    # MIMIS_EU_CONTEXT_PATH (mimis.vc.jsonld): the extension context every issued credential names.
+    path(
+        "contexts/eu-microcredential-v1.jsonld", eu_microcredential_context, name="eu_microcredential_context"
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("mimis.core.urls")),

@@ -6,8 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from mimis.catalog import occasions, selectors
+from mimis.catalog.achievement import achievement_document
 from mimis.catalog.elm import learning_achievement_specification
 from mimis.catalog.forms import CatalogueSearchForm
 from mimis.catalog.models import MicroCredentialVersion
@@ -96,6 +98,23 @@ def course_json_ld(
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     version = selectors.published_version(slug=slug)
+    if request.get_preferred_type(["text/html", "application/ld+json", "application/json"]) not in (
+        None,
+        "text/html",
+    ):
+        # Credentials name this page (with #v<n>) as their achievement's id: machines get the Achievement.
+        response: HttpResponse = JsonResponse(
+            achievement_document(version), json_dumps_params={"ensure_ascii": False}
+        )
+        response["Content-Type"] = "application/ld+json; charset=utf-8"
+        patch_vary_headers(response, ["Accept"])
+        return response
+    response = _detail_page(request, version)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _detail_page(request: HttpRequest, version: MicroCredentialVersion) -> HttpResponse:
     endorsements = list(quality_selectors.endorsements_of(microcredential_id=version.microcredential_id))
     upcoming = list(occasions.occasions_of(microcredential=version.microcredential, upcoming_only=True))
     return render(

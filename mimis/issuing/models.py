@@ -92,8 +92,16 @@ STATUS_LIST_SIZE = 131_072  # entries per Bitstring Status List (16 KB): the spe
 
 
 class StatusPurpose(models.TextChoices):
+    # Credentials issued before MIMIS used one 2-bit entry point at a revocation and a suspension list.
     REVOCATION = "revocation", _("Revocation")
     SUSPENSION = "suspension", _("Suspension")
+    # Since then: one entry per credential, 2 bits, valid / revoked / suspended (mimis.vc.status).
+    MESSAGE = "message", _("Revocation and suspension")
+
+
+def status_list_bytes(purpose: str) -> int:
+    """Size of a new list's bitstring: STATUS_LIST_SIZE entries of 1 bit, or of 2 bits for "message"."""
+    return STATUS_LIST_SIZE * (2 if purpose == StatusPurpose.MESSAGE else 1) // 8
 
 
 class StatusList(models.Model):
@@ -127,7 +135,13 @@ class CredentialState(models.TextChoices):
 
 
 class Credential(models.Model):
-    """A signed Open Badges 3.0 credential as issued. The signed form is kept exactly as sent."""
+    """A signed Open Badges 3.0 credential as issued. The signed form is kept exactly as sent.
+
+    ``revocation_index`` and ``suspension_index`` are the bit positions to set in ``revocation_list`` and
+    ``suspension_list``. For a credential with one 2-bit entry both lists are the same "message" list and
+    entry ``i`` has suspension bit ``2i`` and revocation bit ``2i + 1`` (see ``status_entry_index``); for
+    older credentials with two entries they are the two 1-bit lists and the bit position is the index.
+    """
 
     id = models.UUIDField(primary_key=True)
     version = models.ForeignKey(
@@ -171,6 +185,13 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.recipient_email})"
+
+    @property
+    def status_entry_index(self) -> int:
+        """The ``statusListIndex`` of the credential's (revocation or only) status entry."""
+        if self.revocation_list_id == self.suspension_list_id:
+            return self.suspension_index // 2
+        return self.revocation_index
 
 
 class BatchStatus(models.TextChoices):

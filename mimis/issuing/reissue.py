@@ -45,7 +45,6 @@ from mimis.issuing.models import (
     KeyStatus,
     ReissueStatus,
     StatusList,
-    StatusPurpose,
 )
 from mimis.issuing.tasks import send_holder_email
 from mimis.vc import status as vc_status
@@ -205,27 +204,16 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
             organisation=organisation, algorithm=key.algorithm, status=KeyStatus.ACTIVE
         )
         count = len(old_credentials)
-        revocation = services.allocate_status_indexes(
-            organisation=organisation, purpose=StatusPurpose.REVOCATION, count=count
-        )
-        suspension = services.allocate_status_indexes(
-            organisation=organisation, purpose=StatusPurpose.SUSPENSION, count=count
-        )
-        list_urls = {sl.pk: services.status_list_url(sl) for sl, _i in revocation + suspension}
+        slots = services.allocate_status_slots(organisation=organisation, count=count)
         now = timezone.now()
         reason = compromise_reason()
         bits: dict[int, dict[int, bool]] = defaultdict(dict)  # status list pk -> {index: value}
         replacements = []
-        for old, (revocation_list, revocation_index), (suspension_list, suspension_index) in zip(
-            old_credentials, revocation, suspension, strict=True
-        ):
+        for old, slot in zip(old_credentials, slots, strict=True):
             new_id = uuid.uuid4()
-            document = _unsigned(old) | {
-                "id": f"urn:uuid:{new_id}",
-                "credentialStatus": services.status_entries(
-                    list_urls, (revocation_list, revocation_index), (suspension_list, suspension_index)
-                ),
-            }
+            # One status entry, whatever the old credential had (older ones have two).
+            document = _unsigned(old) | {"id": f"urn:uuid:{new_id}", "credentialStatus": slot.entry()}
+            fields = slot.credential_fields()
             signed_document, token = services.sign_in_format(document, old.format, private_key, method)
             suspended = old.state == CredentialState.SUSPENDED
             replacements.append(
@@ -241,10 +229,7 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
                     token=token,
                     key=new_key,
                     idempotency_key=old.idempotency_key,
-                    revocation_list=revocation_list,
-                    revocation_index=revocation_index,
-                    suspension_list=suspension_list,
-                    suspension_index=suspension_index,
+                    **fields,
                     # A suspension carries over: re-issuing must not lift it.
                     state=old.state,
                     state_reason=old.state_reason if suspended else "",
@@ -257,7 +242,7 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
             bits[old.revocation_list_id][old.revocation_index] = True
             if suspended:
                 bits[old.suspension_list_id][old.suspension_index] = False
-                bits[suspension_list.pk][suspension_index] = True
+                bits[fields["suspension_list"].pk][fields["suspension_index"]] = True
         # The idempotency key moves to the replacement; the old one keeps a unique placeholder.
         for old in old_credentials:
             old.idempotency_key = f"replaced:{old.pk.hex}"

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mimis.accounts.models import Organisation, User
 from mimis.accounts.permissions import Capability, require_capability
 from mimis.accounts.services import normalise_email
 from mimis.audit.services import Event, record, record_many
+from mimis.catalog.achievement import achievement_for, issuer_address
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
 from mimis.issuing import keys, tasks
@@ -34,6 +36,7 @@ from mimis.issuing.models import (
     KeyStatus,
     StatusList,
     StatusPurpose,
+    status_list_bytes,
 )
 from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
@@ -64,7 +67,10 @@ def allocate_status_indexes(
         )
         if current is None or current.next_index >= STATUS_LIST_SIZE:
             current = StatusList.objects.create(
-                organisation=organisation, purpose=purpose, number=(current.number + 1) if current else 1
+                organisation=organisation,
+                purpose=purpose,
+                number=(current.number + 1) if current else 1,
+                bits=bytes(status_list_bytes(purpose)),
             )
             current = StatusList.objects.select_for_update().get(pk=current.pk)
         first = current.next_index
@@ -79,86 +85,44 @@ def allocate_status_index(*, organisation: Organisation, purpose: str) -> tuple[
     return allocate_status_indexes(organisation=organisation, purpose=purpose, count=1)[0]
 
 
-EQF_LEVEL_URI = "http://data.europa.eu/snb/eqf/{level}"  # the EU's EQF vocabulary, as in the ELM export
+@dataclass(frozen=True)
+class StatusSlot:
+    """A new credential's one status entry: index ``index`` of a 2-bit "message" list."""
+
+    status_list: StatusList
+    index: int
+
+    def credential_fields(self) -> dict[str, Any]:
+        """The Credential fields that revoking and suspending set bits through."""
+        return {
+            "revocation_list": self.status_list,
+            "revocation_index": vc_status.revocation_bit(self.index),
+            "suspension_list": self.status_list,
+            "suspension_index": vc_status.suspension_bit(self.index),
+        }
+
+    def entry(self) -> dict[str, Any]:
+        """The credential's ``credentialStatus``: one entry for both revocation and suspension."""
+        return vc_status.revocation_and_suspension_entry(
+            status_list_credential=status_list_url(self.status_list), index=self.index
+        )
 
 
-def _achievement(version: MicroCredentialVersion) -> vc.Achievement:
-    """The micro-credential version as an OB 3.0 Achievement with the EU standard elements.
+def allocate_status_slots(*, organisation: Organisation, count: int) -> list[StatusSlot]:
+    """A status entry for each of ``count`` new credentials (issuing, batches and key re-issue)."""
+    return [
+        StatusSlot(status_list, index)
+        for status_list, index in allocate_status_indexes(
+            organisation=organisation, purpose=StatusPurpose.MESSAGE, count=count
+        )
+    ]
 
-    Skills and levels are alignments (machine-readable); assessment, participation and quality assurance,
-    which OB 3.0 has no property for, are stated in the criteria narrative and as tags. Written in the
-    micro-credential's own language, whatever language the issuer's page is in.
-    """
-    from mimis.catalog.models import ParticipationForm
 
-    microcredential = version.microcredential
-    alignments = []
-    for outcome in version.learning_outcomes.all():
-        for skill in outcome.skills.all():
-            framework = "ESCO" if skill.source == "esco" else "JobTech Taxonomy"
-            alignments.append(
-                vc.Alignment(
-                    target_name=skill.preferred_label,
-                    target_url=skill.uri,
-                    target_code=skill.source_id,
-                    target_framework=framework,
-                    target_type="ext:" + framework.split()[0],
-                )
-            )
-    detail_url = settings.MIMIS_BASE_URL + reverse("catalog:detail", args=[microcredential.slug])
-    language = version.languages[0] if version.languages else "sv"
-    with translation.override(language if language in dict(settings.LANGUAGES) else "sv"):
-        if version.eqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("EQF level %(level)d") % {"level": version.eqf_level},
-                    target_url=EQF_LEVEL_URI.format(level=version.eqf_level),
-                    target_code=str(version.eqf_level),
-                    target_framework="European Qualifications Framework",
-                    target_type="ext:EQF",
-                )
-            )
-        if version.seqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("SeQF level %(level)d") % {"level": version.seqf_level},
-                    target_url=f"{detail_url}#seqf-{version.seqf_level}",
-                    target_code=str(version.seqf_level),
-                    target_framework="Sveriges referensram för kvalifikationer (SeQF)",
-                    target_type="ext:SeQF",
-                )
-            )
-        participation = [str(ParticipationForm(code).label) for code in version.participation_form]
-        facts = [
-            (_("Learning outcomes"), "\n".join(f"- {o.text}" for o in version.learning_outcomes.all())),
-            (
-                _("Assessment"),
-                " ".join(
-                    filter(None, [version.get_assessment_type_display(), version.assessment_description])
-                ),
-            ),
-            (_("Form of participation"), ", ".join(participation)),
-            (_("Quality assurance"), version.get_quality_assurance_display()),
-        ]
-        narrative = "\n\n".join(f"{label}:\n{text}" for label, text in facts if text)
-        tags = tuple(participation)
-    return vc.Achievement(
-        id=f"{detail_url}#v{version.number}",
-        name=version.title,
-        description=version.summary,
-        criteria_narrative=narrative,
-        achievement_type="MicroCredential",
-        image=vc.Image(
-            id=settings.MIMIS_BASE_URL + reverse("badge_image", args=[microcredential.slug, version.number]),
-            caption=version.title,
-        ),
-        alignments=tuple(dict.fromkeys(alignments)),
-        credits_available=float(version.workload_ects) if version.workload_ects else None,
-        in_language=language,
-        tags=tags,
-        human_code=microcredential.slug,
-        version=str(version.number),
-    )
+def add_months(moment: datetime, months: int) -> datetime:
+    """``moment`` plus calendar months; a day the month lacks becomes its last (31 Jan + 1 = 28/29 Feb)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -265,18 +229,6 @@ def issue_credentials(
     return results
 
 
-def status_entries(
-    list_urls: dict[int, str], revocation: tuple[StatusList, int], suspension: tuple[StatusList, int]
-) -> list[dict[str, Any]]:
-    """The credential's two Bitstring Status List entries (revocation, suspension)."""
-    return [
-        vc_status.status_list_entry(
-            status_list_credential=list_urls[status_list.pk], index=index, status_purpose=purpose
-        )
-        for (status_list, index), purpose in ((revocation, "revocation"), (suspension, "suspension"))
-    ]
-
-
 def sign_in_format(
     document: dict[str, Any], credential_format: str, private_key: Any, method: str
 ) -> tuple[dict[str, Any] | None, str]:
@@ -299,27 +251,19 @@ def _sign_and_store(
     algorithm = KeyAlgorithm.ED25519 if credential_format == CredentialFormat.LDP else KeyAlgorithm.P256
     private_key, method = keys.signing_key(organisation=organisation, algorithm=algorithm)
     key = IssuerKey.objects.get(organisation=organisation, algorithm=algorithm, status=KeyStatus.ACTIVE)
-    count = len(recipients)
-    revocation = allocate_status_indexes(
-        organisation=organisation, purpose=StatusPurpose.REVOCATION, count=count
-    )
-    suspension = allocate_status_indexes(
-        organisation=organisation, purpose=StatusPurpose.SUSPENSION, count=count
-    )
+    slots = allocate_status_slots(organisation=organisation, count=len(recipients))
     now = timezone.now().replace(microsecond=0)
-    valid_until = now + timedelta(days=30 * version.validity_months) if version.validity_months else None
-    achievement = _achievement(version)
+    valid_until = add_months(now, version.validity_months) if version.validity_months else None
+    achievement = achievement_for(version)
     issuer_profile = vc.IssuerProfile(
         id=keys.issuer_did(organisation),
         name=organisation.name,
         url=organisation.website
         or settings.MIMIS_BASE_URL + reverse("accounts:organisation_detail", args=[organisation.slug]),
+        address=issuer_address(version),
     )
-    list_urls = {sl.pk: status_list_url(sl) for sl, _i in revocation + suspension}
     credentials: dict[str, Credential] = {}
-    for (idem, recipient), (revocation_list, revocation_index), (suspension_list, suspension_index) in zip(
-        recipients.items(), revocation, suspension, strict=True
-    ):
+    for (idem, recipient), slot in zip(recipients.items(), slots, strict=True):
         credential_id = uuid.uuid4()
         document = vc.build_credential(
             credential_id=f"urn:uuid:{credential_id}",
@@ -331,9 +275,8 @@ def _sign_and_store(
             awarded_date=now,
             name=version.title,
             description=version.summary,
-            credential_status=status_entries(
-                list_urls, (revocation_list, revocation_index), (suspension_list, suspension_index)
-            ),
+            credential_status=[slot.entry()],
+            include_credential_schema=True,
         )
         signed_document, token = sign_in_format(document, credential_format, private_key, method)
         credentials[idem] = Credential(
@@ -348,10 +291,7 @@ def _sign_and_store(
             token=token,
             key=key,
             idempotency_key=idem,
-            revocation_list=revocation_list,
-            revocation_index=revocation_index,
-            suspension_list=suspension_list,
-            suspension_index=suspension_index,
+            **slot.credential_fields(),
             issued_at=now,
             issued_by=acting_user,
             batch=batch,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from mimis.issuing.forms import AwardForm
 from mimis.issuing.keys import did_document
 from mimis.issuing.models import Credential, IssuingBatch, StatusList
 from mimis.issuing.services import signed_status_list
+from mimis.vc.jsonld import load_context, mimis_eu_context_url
 
 
 @cache_control(public=True, max_age=60)  # short: a compromised key must drop out soon
@@ -27,6 +29,16 @@ def did_json(request: HttpRequest, slug: str) -> JsonResponse:
     organisation = get_object_or_404(Organisation, slug=slug, status=OrganisationStatus.APPROVED)
     response = JsonResponse(did_document(organisation))
     response["Content-Type"] = "application/did+json"
+    return response
+
+
+@cache_control(public=True, max_age=86400)
+def eu_microcredential_context(request: HttpRequest) -> JsonResponse:
+    """MIMIS's JSON-LD extension context for the EU micro-credential elements, at the URL credentials name."""
+    url = mimis_eu_context_url(settings.MIMIS_BASE_URL)
+    response = JsonResponse(load_context(url), json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/ld+json"
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers in browsers fetch contexts from anywhere
     return response
 
 

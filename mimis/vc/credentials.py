@@ -52,6 +52,25 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Address:
+    """OB 3.0 ``Address``: where the issuer is (the EU's "country(ies)/region of the issuer")."""
+
+    country_code: str | None = None
+    region: str | None = None
+    locality: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _prune(
+            {
+                "type": ["Address"],
+                "addressCountryCode": self.country_code,
+                "addressRegion": self.region,
+                "addressLocality": self.locality,
+            }
+        )
+
+
+@dataclass(frozen=True)
 class IssuerProfile:
     """The issuing organisation (``Profile``). ``id`` is normally the issuer's did:web DID."""
 
@@ -61,6 +80,7 @@ class IssuerProfile:
     email: str | None = None
     description: str | None = None
     image: Image | None = None
+    address: Address | None = None
 
     def to_json(self) -> dict[str, Any]:
         _require_iri(self.id, "Issuer id")
@@ -73,6 +93,44 @@ class IssuerProfile:
                 "email": self.email,
                 "description": self.description,
                 "image": self.image.to_json() if self.image else None,
+                "address": self.address.to_json() if self.address else None,
+            }
+        )
+
+
+@dataclass(frozen=True)
+class MicroCredentialFacts:
+    """EU micro-credential elements (Council Recommendation 2022/C 243/02, Annex I) that Open Badges 3.0
+    has no property for, as terms of MIMIS's extension context (``context``, see
+    :data:`mimis.vc.jsonld.MIMIS_EU_CONTEXT_PATH`). Codes are MIMIS's catalogue codes, e.g. ``"written"``.
+    """
+
+    context: str
+    learning_outcomes: tuple[str, ...] = ()
+    workload_hours: int | None = None
+    assessment_type: str | None = None
+    assessment_description: str | None = None
+    participation_form: tuple[str, ...] = ()
+    quality_assurance: str | None = None
+    identity_verification: str | None = None
+    prerequisites: str | None = None
+    stackability: str | None = None
+    further_information: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        _require_iri(self.context, "Extension context")
+        return _prune(
+            {
+                "learningOutcomes": list(self.learning_outcomes),
+                "workloadHours": self.workload_hours,
+                "assessmentType": self.assessment_type or None,
+                "assessmentDescription": self.assessment_description or None,
+                "participationForm": list(self.participation_form),
+                "qualityAssurance": self.quality_assurance or None,
+                "identityVerification": self.identity_verification or None,
+                "prerequisites": self.prerequisites or None,
+                "stackability": self.stackability or None,
+                "furtherInformation": self.further_information or None,
             }
         )
 
@@ -169,6 +227,11 @@ class Achievement:
     specialization: str | None = None
     version: str | None = None
     creator: IssuerProfile | None = None
+    facts: MicroCredentialFacts | None = None
+
+    def contexts(self) -> list[str]:
+        """Contexts beyond VC 2.0 and OB 3.0 that this achievement's JSON needs."""
+        return [self.facts.context] if self.facts else []
 
     def to_json(self) -> dict[str, Any]:
         _require_iri(self.id, "Achievement id")
@@ -200,6 +263,7 @@ class Achievement:
                 "specialization": self.specialization,
                 "version": self.version,
                 "creator": self.creator.to_json() if self.creator else None,
+                **(self.facts.to_json() if self.facts else {}),
             }
         )
 
@@ -324,6 +388,7 @@ def build_credential(
     contexts = list(OB_CREDENTIAL_CONTEXTS)
     if include_credential_schema:
         contexts.append(OB_V3_EXTENSIONS_CONTEXT)
+    contexts.extend(achievement.contexts())
     subject = _prune(
         {
             "id": learner.id,

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from cachetools import LRUCache
 from frozendict import frozendict
@@ -83,8 +84,35 @@ def _load_context_file(name: str) -> dict[str, Any]:
         return json.load(fh)
 
 
+#: MIMIS's extension for the EU micro-credential elements that Open Badges 3.0 has no property for. Every
+#: MIMIS serves it at this path under its base URL; its terms' IRIs are that URL plus ``#term``, so the
+#: bundled file (whose ``mimiseu`` prefix is only a placeholder) answers for any MIMIS's copy, offline.
+MIMIS_EU_CONTEXT_PATH = "/contexts/eu-microcredential-v1.jsonld"
+MIMIS_EU_CONTEXT_FILE = "mimis-eu-microcredential-v1.jsonld"
+
+
+def mimis_eu_context_url(base_url: str) -> str:
+    """The extension context's URL for the MIMIS at ``base_url``."""
+    return base_url.rstrip("/") + MIMIS_EU_CONTEXT_PATH
+
+
+def is_mimis_eu_context(url: str) -> bool:
+    parts = urlsplit(url)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+        and parts.path == MIMIS_EU_CONTEXT_PATH
+        and not parts.query
+        and not parts.fragment
+    )
+
+
 def load_context(url: str) -> dict[str, Any]:
     """Return a deep copy of the bundled context document for ``url``."""
+    if url not in CONTEXT_FILES and is_mimis_eu_context(url):
+        document = copy.deepcopy(_load_context_file(MIMIS_EU_CONTEXT_FILE))
+        document["@context"]["mimiseu"] = url + "#"
+        return document
     try:
         name = CONTEXT_FILES[url]
     except KeyError:

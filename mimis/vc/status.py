@@ -3,6 +3,12 @@
 The bitstring has at least 131,072 entries (16 KiB) so one index reveals little about the holder
 ("herd privacy"). Bit 0 is the most significant bit of the first byte. ``encodedList`` is the
 GZIP-compressed bitstring, multibase base64url-encoded (``u`` prefix, no padding).
+
+MIMIS issues one entry per credential (Open Badges 3.0 allows at most one ``credentialStatus``): a
+``message`` entry with ``statusSize`` 2 whose value says valid (0x0), revoked (0x1) or suspended (0x2).
+Entry ``i`` is bits ``2i`` (the high bit: suspended) and ``2i + 1`` (the low bit: revoked), so revoking and
+suspending each set one bit, as they did with the older separate revocation and suspension lists, which
+credentials issued before this change still point at and which keep working.
 """
 
 from __future__ import annotations
@@ -24,6 +30,27 @@ MIN_LENGTH = 131_072
 #: Refuse to inflate fetched lists beyond this (decompression-bomb guard): 16 MiB = 134M entries.
 MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024
 STATUS_PURPOSES = ("revocation", "suspension", "refresh", "message")
+#: The statusMessage of MIMIS's 2-bit entries. 0x3 (both bits) is never written; if it were, the
+#: credential is revoked, which nothing undoes.
+MIMIS_STATUS_SIZE = 2
+MIMIS_STATUS_MESSAGES = (
+    {"status": "0x0", "message": "valid"},
+    {"status": "0x1", "message": "revoked"},
+    {"status": "0x2", "message": "suspended"},
+    {"status": "0x3", "message": "revoked"},
+)
+#: Messages that mean the credential is not in good standing, and the verifier's code for each.
+FAILING_MESSAGES = {"revoked": "revoked", "suspended": "suspended"}
+
+
+def revocation_bit(index: int) -> int:
+    """The bit that revokes entry ``index`` of a MIMIS 2-bit list (the low bit of the value: 0x1)."""
+    return index * MIMIS_STATUS_SIZE + 1
+
+
+def suspension_bit(index: int) -> int:
+    """The bit that suspends entry ``index`` of a MIMIS 2-bit list (the high bit of the value: 0x2)."""
+    return index * MIMIS_STATUS_SIZE
 
 
 class StatusList:
@@ -59,6 +86,17 @@ class StatusList:
             self._bits[index // 8] |= 0x80 >> (index % 8)
         else:
             self._bits[index // 8] &= ~(0x80 >> (index % 8)) & 0xFF
+
+    def get_value(self, index: int, size: int = 1) -> int:
+        """The ``size``-bit value of entry ``index`` (bits ``index*size`` onwards, most significant first)."""
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            raise StatusListError(f"statusSize {size!r} is not a positive integer", code="status_malformed")
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            raise StatusListError(f"Status list index {index!r} is out of range", code="status_index_range")
+        value = 0
+        for position in range(index * size, index * size + size):
+            value = (value << 1) | self.get(position)
+        return value
 
     def to_bytes(self) -> bytes:
         return bytes(self._bits)
@@ -120,6 +158,78 @@ def status_list_entry(*, status_list_credential: str, index: int, status_purpose
     }
 
 
+def revocation_and_suspension_entry(*, status_list_credential: str, index: int) -> dict:
+    """The one entry MIMIS issues: ``message``, ``statusSize`` 2, valid / revoked / suspended."""
+    return status_list_entry(
+        status_list_credential=status_list_credential, index=index, status_purpose="message"
+    ) | {"statusSize": MIMIS_STATUS_SIZE, "statusMessage": [dict(m) for m in MIMIS_STATUS_MESSAGES]}
+
+
+class StatusValue(int):
+    """What a status check found: the entry's value (truthy when non-zero) and its ``statusMessage``."""
+
+    message: str | None
+
+    def __new__(cls, value: int, message: str | None = None) -> StatusValue:
+        obj = super().__new__(cls, value)
+        obj.message = message
+        return obj
+
+
+def status_failure(entry: Mapping[str, Any], found: Any) -> tuple[str, str] | None:
+    """(code, English message) when what a status check ``found`` means the credential is not in good
+    standing, else None. A 1-bit entry fails when its bit is set (code by purpose); a ``message`` entry
+    fails when its message is "revoked" or "suspended", or for any other non-zero value ("status_set").
+    """
+    purpose = entry.get("statusPurpose", "revocation")
+    message = getattr(found, "message", None)
+    if purpose == "message" and message is not None:
+        if message in FAILING_MESSAGES:
+            return FAILING_MESSAGES[message], f"Credential status is {message!r}"
+        if message == "valid" or not found:
+            return None
+        return "status_set", f"Credential status is {message!r}"
+    if not found:
+        return None
+    code = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, "status_set")
+    return code, f"Credential status is set for purpose {purpose!r}"
+
+
+def _status_size(entry: Mapping[str, Any]) -> int:
+    size = entry.get("statusSize", 1)
+    if isinstance(size, str) and size.isdigit():
+        size = int(size)
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 8:
+        raise StatusListError("statusSize must be an integer from 1 to 8", code="status_malformed")
+    return size
+
+
+def _status_messages(entry: Mapping[str, Any], size: int) -> dict[int, str] | None:
+    """statusMessage as {value: message}; required (one per possible value) when statusSize > 1."""
+    messages = entry.get("statusMessage")
+    if messages is None:
+        if size > 1:
+            raise StatusListError("statusMessage is required when statusSize > 1", code="status_malformed")
+        return None
+    if not isinstance(messages, list) or len(messages) != 2**size:
+        raise StatusListError(
+            f"statusMessage must list {2**size} values for statusSize {size}", code="status_malformed"
+        )
+    table: dict[int, str] = {}
+    for item in messages:
+        try:
+            value = int(item["status"], 16)
+            text = item["message"]
+        except (KeyError, TypeError, ValueError):
+            raise StatusListError(
+                "Each statusMessage needs a hexadecimal status and a message", code="status_malformed"
+            ) from None
+        if not isinstance(text, str) or not 0 <= value < 2**size or value in table:
+            raise StatusListError("statusMessage values are invalid", code="status_malformed")
+        table[value] = text
+    return table
+
+
 def status_list_credential(
     *,
     credential_id: str,
@@ -164,8 +274,9 @@ def check_status(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
-) -> bool:
-    """Return whether ``entry``'s bit is set in the (already fetched) status list credential.
+) -> bool | StatusValue:
+    """Whether ``entry``'s bit is set in the (already fetched) status list credential; for an entry with
+    ``statusMessage`` (MIMIS's 2-bit entries) its value and message instead (see :func:`status_failure`).
 
     The status list credential is verified first (proof by its issuer, type, validity period,
     matching purpose); any problem raises :class:`StatusListError` with a stable code.
@@ -174,8 +285,8 @@ def check_status(
         raise StatusListError(
             f"Unsupported credentialStatus type {entry.get('type')!r}", code="status_type_unsupported"
         )
-    if entry.get("statusSize", 1) not in (1, "1"):
-        raise StatusListError("Only statusSize 1 is supported", code="status_type_unsupported")
+    size = _status_size(entry)
+    messages = _status_messages(entry, size)
     try:
         index = int(entry["statusListIndex"])
     except (KeyError, TypeError, ValueError):
@@ -219,7 +330,13 @@ def check_status(
     purposes = purposes if isinstance(purposes, list) else [purposes]
     if entry.get("statusPurpose") not in purposes:
         raise StatusListError("Status purpose does not match the status list", code="status_purpose_mismatch")
-    return StatusList.decode(subject.get("encodedList")).get(index)
+    bits = StatusList.decode(subject.get("encodedList"))
+    if index < 0 or (index + 1) * size > bits.length:
+        raise StatusListError(f"Status list index {index} is out of range", code="status_index_range")
+    value = bits.get_value(index, size)
+    if messages is None:
+        return bool(value)  # a plain 1-bit entry: whether its bit is set
+    return StatusValue(value, messages[value])
 
 
 def make_status_checker(
@@ -228,13 +345,13 @@ def make_status_checker(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
-) -> Callable[[Mapping[str, Any]], bool]:
+) -> Callable[[Mapping[str, Any]], bool | StatusValue]:
     """Build a ``status_checker`` for :func:`mimis.vc.verify.verify_credential`.
 
     ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching).
     """
 
-    def checker(entry: Mapping[str, Any]) -> bool:
+    def checker(entry: Mapping[str, Any]) -> bool | StatusValue:
         url = entry.get("statusListCredential")
         if not isinstance(url, str):
             raise StatusListError("credentialStatus has no statusListCredential", code="status_malformed")

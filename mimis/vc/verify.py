@@ -23,9 +23,11 @@ from .jwt import DEFAULT_ALLOWED_ALGORITHMS, verify_jwt
 from .proofs import verify_proofs
 from .proofs._common import parse_xsd_datetime
 from .status import make_status_checker as make_bitstring_status_checker
+from .status import status_failure
 from .status2021 import STATUS_LIST_2021_ENTRY, make_status_list_2021_checker
 
-#: ``status_checker(entry) -> bool``: True when the entry's status bit is set (revoked/suspended).
+#: ``status_checker(entry) -> bool``: True when the entry's status bit is set (revoked/suspended); for a
+#: multi-bit ``message`` entry a :class:`~mimis.vc.status.StatusValue` (see ``status_failure``).
 #: It should raise :class:`~mimis.vc.errors.VCError` when the status list cannot be obtained or verified.
 StatusChecker = Callable[[Mapping[str, Any]], bool]
 
@@ -244,10 +246,9 @@ def _check_status(doc: Mapping[str, Any], status_checker: StatusChecker | None) 
             is_set = status_checker(entry)
         except VCError as exc:
             return CheckResult("status", False, exc.code, exc.message)
-        if is_set:
-            purpose = entry.get("statusPurpose", "revocation")
-            code = {"revocation": "revoked", "suspension": "suspended"}.get(purpose, "status_set")
-            return CheckResult("status", False, code, f"Credential status is set for purpose {purpose!r}")
+        failure = status_failure(entry, is_set)
+        if failure is not None:
+            return CheckResult("status", False, *failure)
     return CheckResult("status", True)
 
 

@@ -484,7 +484,7 @@ def test_existing_codesigners_migrate_as_accepted(draft, employer):
 
     from django.apps import apps
 
-    migration = import_module("mimis.catalog.migrations.0006_codesigner_invitations")
+    migration = import_module("mimis.catalog.migrations.0008_codesigner_invitations")
     CoDesigner.objects.create(microcredential=draft.microcredential, organisation=employer)
     assert CoDesigner.objects.get().status == "invited"
     migration.existing_codesigners_accepted(apps, None)

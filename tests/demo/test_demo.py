@@ -55,3 +55,67 @@ def test_demo_command_rejects_a_bad_port():
 
     with pytest.raises(CommandError, match="--port must be a number between 1 and 65535"):
         call_command("demo", "--port", "99999", "--no-serve")
+
+
+class TestDemoBaseUrl:
+    """`mimis demo --port N` records its address; a second shell on the same data folder signs for it."""
+
+    @staticmethod
+    def mimis(*args: str, data_dir, **env: str):
+        import os
+        import subprocess
+        import sys
+
+        environment = {k: v for k, v in os.environ.items() if k not in ("MIMIS_BASE_URL", "MIMIS_DATA_DIR")}
+        environment.pop("MIMIS_DEMO", None)
+        return subprocess.run(  # noqa: S603 - our own CLI, fixed arguments
+            [sys.executable, "-m", "mimis", *args, "--data-dir", str(data_dir)],
+            capture_output=True,
+            text=True,
+            env=environment | env,
+            timeout=600,
+            check=False,
+        )
+
+    def test_credentials_issued_beside_the_demo_name_the_demos_port_and_a_conflicting_url_is_refused(
+        self, tmp_path
+    ):
+        import json
+
+        demo = self.mimis("demo", "--no-serve", "--port", "8123", data_dir=tmp_path)
+        assert demo.returncode == 0, demo.stderr
+        assert (tmp_path / "demo-base-url").read_text().strip() == "http://127.0.0.1:8123"
+
+        issued = self.mimis(
+            "credentials",
+            "issue",
+            "--microcredential",
+            "demensvard-grund",
+            "--email",
+            "ny.person@example.se",
+            "--name",
+            "Ny Person",
+            data_dir=tmp_path,
+        )
+        assert issued.returncode == 0, issued.stderr
+        document = json.loads(issued.stdout)
+        assert document["issuer"]["id"].startswith("did:web:127.0.0.1%3A8123:")
+        assert document["credentialStatus"]["statusListCredential"].startswith(
+            "http://127.0.0.1:8123/issuers/"
+        )
+
+        refused = self.mimis(
+            "credentials",
+            "issue",
+            "--microcredential",
+            "demensvard-grund",
+            "--email",
+            "annan@example.se",
+            "--name",
+            "Annan",
+            data_dir=tmp_path,
+            MIMIS_BASE_URL="http://127.0.0.1:8000",
+        )
+        assert refused.returncode == 2
+        assert "belongs to the demo served at http://127.0.0.1:8123" in refused.stderr
+        assert refused.stdout == ""

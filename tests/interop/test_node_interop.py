@@ -31,12 +31,13 @@ from mimis.issuing import keys, services
 from mimis.issuing.models import Credential, KeyAlgorithm
 from mimis.vc import credentials as vc
 from mimis.vc import dids, status
-from mimis.vc.jsonld import CONTEXT_FILES, load_context
+from mimis.vc.jsonld import CONTEXT_FILES, load_context, mimis_eu_context_url
 from mimis.vc.keys import ED25519, P256, b64url_decode, b64url_encode, generate_key
 from mimis.vc.status import make_status_checker
 from mimis.vc.verify import verify_credential
 from mimis.verification import services as verification
 from tests.factories import publish
+from tests.issuing.legacy import issue_two_entry_credential
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,8 @@ def run_node(script: str, job: dict[str, Any]) -> dict[str, Any]:
 
 def bundled_contexts() -> dict[str, Any]:
     """Every JSON-LD context MIMIS bundles, by URL: the Node side gets exactly these."""
-    return {url: load_context(url) for url in CONTEXT_FILES}
+    extension = mimis_eu_context_url("http://testserver")  # the bundled file, for this MIMIS's URL
+    return {url: load_context(url) for url in [*CONTEXT_FILES, extension]}
 
 
 def tampered_jwt(token: str) -> str:
@@ -121,11 +123,15 @@ def published_documents(provider, issued: list[Credential]) -> dict[str, Any]:
     response = client.get(urlsplit(dids.did_web_document_url(did)).path)
     assert response.status_code == 200
     documents[did] = response.json()
+    # MIMIS's extension context for the EU elements, as MIMIS serves it at the URL credentials name.
+    context = client.get("/contexts/eu-microcredential-v1.jsonld")
+    assert context.status_code == 200
+    documents["http://testserver/contexts/eu-microcredential-v1.jsonld"] = context.json()
     for credential in issued:
-        for url in (
+        for url in {
             services.status_list_url(credential.revocation_list),
             services.status_list_url(credential.suspension_list),
-        ):
+        }:
             response = client.get(urlsplit(url).path)
             assert response.status_code == 200
             documents[url] = response.json()
@@ -133,6 +139,25 @@ def published_documents(provider, issued: list[Credential]) -> dict[str, Any]:
 
 
 def expected_status(credential: Credential, *, revoked: bool = False, suspended: bool = False) -> dict:
+    """What verify.mjs reports for the one 2-bit entry MIMIS issues (valid 0x0, revoked 0x1, suspended 0x2)."""
+    value = 1 if revoked else 2 if suspended else 0
+    return {
+        "verified": True,
+        "entries": [
+            {
+                "purpose": "message",
+                "index": credential.status_entry_index,
+                "statusListCredential": services.status_list_url(credential.revocation_list),
+                "set": value != 0,
+                "status": f"0x{value}",
+                "message": ["valid", "revoked", "suspended"][value],
+            }
+        ],
+    }
+
+
+def expected_legacy_status(credential: Credential, *, revoked: bool = False, suspended: bool = False) -> dict:
+    """What verify.mjs reports for a credential issued before, with two 1-bit entries."""
     return {
         "verified": True,
         "entries": [
@@ -180,7 +205,7 @@ class TestDigitalBazaarVerifiesMimisCredentials:
             "verified": False,
             "proof": {"verified": True},
             "status": expected_status(issued["revoked"], revoked=True),
-            "errors": ["status set: revocation"],
+            "errors": ["status set: message (revoked)"],
         }
         assert results["suspended"] == {
             "id": "suspended",
@@ -188,7 +213,7 @@ class TestDigitalBazaarVerifiesMimisCredentials:
             "verified": False,
             "proof": {"verified": True},
             "status": expected_status(issued["suspended"], suspended=True),
-            "errors": ["status set: suspension"],
+            "errors": ["status set: message (suspended)"],
         }
         tampered = results["tampered"]
         assert (tampered["verified"], tampered["proof"]["verified"], tampered["status"]) == (
@@ -225,7 +250,7 @@ class TestDigitalBazaarVerifiesMimisCredentials:
             "verified": False,
             "proof": {"verified": True},
             "status": expected_status(issued["revoked"], revoked=True),
-            "errors": ["status set: revocation"],
+            "errors": ["status set: message (revoked)"],
         }
         assert results["suspended"] == {
             "id": "suspended",
@@ -233,7 +258,7 @@ class TestDigitalBazaarVerifiesMimisCredentials:
             "verified": False,
             "proof": {"verified": True},
             "status": expected_status(issued["suspended"], suspended=True),
-            "errors": ["status set: suspension"],
+            "errors": ["status set: message (suspended)"],
         }
         assert results["tampered"] == {
             "id": "tampered",
@@ -243,6 +268,45 @@ class TestDigitalBazaarVerifiesMimisCredentials:
             "status": None,
             "errors": ["signature verification failed"],
         }
+
+    @pytest.mark.parametrize("credential_format", ["ldp", "jwt"])
+    def test_credentials_issued_with_two_entries_before_still_verify_and_revoke(
+        self, published, provider, credential_format
+    ):
+        """Credentials already issued keep their two 1-bit entries and lists; revoking and suspending them
+        still shows to an independent verifier, beside new one-entry credentials on the 2-bit list."""
+        old = {
+            state: issue_two_entry_credential(published, f"old-{state}@example.se", credential_format)
+            for state in ("valid", "revoked", "suspended")
+        }
+        services.revoke_credential(credential=old["revoked"], reason="Fel deltagare", acting_user=None)
+        services.suspend_credential(credential=old["suspended"], reason="Under utredning", acting_user=None)
+        new = issue(published, f"new-{credential_format}@example.se", credential_format)
+        services.revoke_credential(credential=new, reason="Fel deltagare", acting_user=None)
+        key = "credential" if credential_format == "ldp" else "jwt"
+        job = {
+            "documents": published_documents(provider, [*old.values(), new]),
+            "credentials": [
+                *(
+                    {"id": s, key: c.document if credential_format == "ldp" else c.token}
+                    for s, c in old.items()
+                ),
+                {"id": "new", key: new.document if credential_format == "ldp" else new.token},
+            ],
+        }
+
+        results = {r["id"]: r for r in run_node("verify.mjs", job)["results"]}
+
+        assert {s: (r["verified"], r["errors"]) for s, r in results.items()} == {
+            "valid": (True, []),
+            "revoked": (False, ["status set: revocation"]),
+            "suspended": (False, ["status set: suspension"]),
+            "new": (False, ["status set: message (revoked)"]),
+        }
+        assert results["valid"]["status"] == expected_legacy_status(old["valid"])
+        assert results["revoked"]["status"] == expected_legacy_status(old["revoked"], revoked=True)
+        assert results["suspended"]["status"] == expected_legacy_status(old["suspended"], suspended=True)
+        assert results["new"]["status"] == expected_status(new, revoked=True)
 
     def test_a_status_list_altered_after_signing_fails_the_status_check(self, published, provider):
         credential = issue(published, "a@example.se", "ldp")

@@ -215,8 +215,8 @@ class TestRunningABatch:
 
         start(published, issuer)
         credentials = list(Credential.objects.all())
-        assert len({c.revocation_index for c in credentials}) == 3
-        assert StatusList.objects.get(purpose="revocation").next_index == 3
+        assert len({c.status_entry_index for c in credentials}) == 3
+        assert StatusList.objects.get(purpose="message").next_index == 3
         for credential in credentials:
             assert verify(credential.document, provider).verified
 

@@ -61,6 +61,7 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
         "Demensvård",
         "EQF-nivå 4",
         "SeQF-nivå 4",
+        "Vård och omsorg med boende",  # the sector (SNI)
     }
     assert achievement["alignment"][2]["targetUrl"] == "http://data.europa.eu/snb/eqf/4"
     assert achievement["image"] == {
@@ -72,7 +73,7 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
     assert achievement["tag"] == ["På nätet"]
     assert Client().get(achievement["image"]["id"]).headers["Content-Type"] == "image/png"
     assert "fatima@example.se" not in json.dumps(document)  # the e-mail is only there hashed
-    assert [s["statusPurpose"] for s in document["credentialStatus"]] == ["revocation", "suspension"]
+    assert document["credentialStatus"]["statusPurpose"] == "message"  # one entry (test_credential_content)
     result = verify(document, provider)
     assert result.verified, result.to_dict()
     assert AuditEntry.objects.filter(action="credential.issued").count() == 1
@@ -136,11 +137,13 @@ def test_only_published_versions_are_issued_and_only_by_issuers(
 def test_status_indexes_are_unique_and_a_full_list_starts_a_new_one(published, provider):
     first = services.issue_credential(version=published, email="f1@example.se", name="F", acting_user=None)
     second = services.issue_credential(version=published, email="f2@example.se", name="F", acting_user=None)
-    assert first.credential.revocation_index != second.credential.revocation_index
-    StatusList.objects.filter(organisation=provider, purpose="revocation").update(next_index=STATUS_LIST_SIZE)
+    assert (first.credential.status_entry_index, second.credential.status_entry_index) == (0, 1)
+    StatusList.objects.filter(organisation=provider, purpose="message").update(next_index=STATUS_LIST_SIZE)
     third = services.issue_credential(version=published, email="f3@example.se", name="F", acting_user=None)
     assert third.credential.revocation_list.number == 2
-    assert third.credential.revocation_index == 0
+    assert third.credential.status_entry_index == 0
+    assert third.signed["credentialStatus"]["statusListIndex"] == "0"
+    assert len(third.credential.revocation_list.bits) == 2 * STATUS_LIST_SIZE // 8  # 2 bits per entry
 
 
 class TestCommands:

@@ -7,7 +7,16 @@ import pytest
 
 from mimis.vc.keys import ED25519, PrivateKey
 
-STANDARDS = Path(__file__).resolve().parents[2].parent / "shared" / "standards"
+# Beside the checkout (/work/main -> /work/shared), or two levels up from a worktree (/work/wt/h7).
+_REPO = Path(__file__).resolve().parents[2]
+STANDARDS = next(
+    (
+        p
+        for p in (_REPO.parent / "shared" / "standards", _REPO.parents[1] / "shared" / "standards")
+        if p.is_dir()
+    ),
+    _REPO.parent / "shared" / "standards",
+)
 VECTOR = STANDARDS / "ob3" / "vector"
 
 VECTOR_SEED = bytes.fromhex("6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4")

@@ -14,8 +14,11 @@ from mimis.vc.status import (
     StatusList,
     check_status,
     make_status_checker,
+    revocation_and_suspension_entry,
+    revocation_bit,
     status_list_credential,
     status_list_entry,
+    suspension_bit,
 )
 from mimis.vc.verify import verify_credential
 
@@ -207,3 +210,108 @@ def test_fetch_failure_is_reported(issuer_key, issuer_resolver):
     checker = make_status_checker(fetch, resolve_key=issuer_resolver)
     result = verify_credential(signed, resolve_key=issuer_resolver, status_checker=checker, now=NOW)
     assert (result.verified, result.check("status").code) == (False, "status_list_unavailable")
+
+
+# --- One entry for revocation and suspension: statusPurpose "message", statusSize 2 -------------------
+
+MESSAGE_LIST_URL = "https://mimis.example/status/message/1"
+
+
+def signed_message_list(issuer_key, *, revoked=(), suspended=()):
+    bits = StatusList(2 * MIN_LENGTH)
+    for index in revoked:
+        bits.set(revocation_bit(index))
+    for index in suspended:
+        bits.set(suspension_bit(index))
+    cred = status_list_credential(
+        credential_id=MESSAGE_LIST_URL,
+        issuer=ISSUER_DID,
+        status_list=bits,
+        status_purpose="message",
+        valid_from=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    return eddsa_rdfc_2022.sign(cred, issuer_key, ISSUER_VM)
+
+
+def test_the_one_entry_has_a_status_message_for_every_value_of_its_two_bits():
+    """Bitstring Status List v1.0, 2.1: "If statusSize is provided and is greater than 1, then the property
+    credentialStatus.statusMessage MUST be present, and the number of status messages MUST equal the number
+    of possible values"; "each element MUST contain the two properties status and message"."""
+    entry = revocation_and_suspension_entry(status_list_credential=MESSAGE_LIST_URL, index=5)
+    assert entry == {
+        "id": f"{MESSAGE_LIST_URL}#5",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "message",
+        "statusListIndex": "5",
+        "statusListCredential": MESSAGE_LIST_URL,
+        "statusSize": 2,
+        "statusMessage": [
+            {"status": "0x0", "message": "valid"},
+            {"status": "0x1", "message": "revoked"},
+            {"status": "0x2", "message": "suspended"},
+            {"status": "0x3", "message": "revoked"},
+        ],
+    }
+    jsonld.canonize(build_sample_credential(credential_status=[entry]))  # every term is defined
+
+
+def test_entry_i_is_bits_2i_and_2i_plus_1_read_most_significant_first():
+    """Bitstring Status List v1.0, 3.2 (validate algorithm): the status is the statusSize bits starting at
+    "statusListIndex * statusSize", the first index being "the left-most bit in the bitstring"."""
+    bits = StatusList(2 * MIN_LENGTH)
+    bits.set(suspension_bit(3))  # bit 6
+    bits.set(revocation_bit(4))  # bit 9
+    assert (suspension_bit(3), revocation_bit(4)) == (6, 9)
+    assert [bits.get_value(i, 2) for i in range(6)] == [0, 0, 0, 2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("revoked", "suspended", "value", "message", "code"),
+    [
+        ((), (), 0, "valid", "ok"),
+        ((7,), (), 1, "revoked", "revoked"),
+        ((), (7,), 2, "suspended", "suspended"),
+        ((7,), (7,), 3, "revoked", "revoked"),
+    ],
+)
+def test_the_verifier_reads_valid_revoked_and_suspended_from_one_entry(
+    issuer_key, issuer_resolver, revoked, suspended, value, message, code
+):
+    """Bitstring Status List v1.0, 2.1: statusPurpose "message" — "Used to indicate a status message
+    associated with a verifiable credential"; the value found is looked up in statusMessage."""
+    signed_list = signed_message_list(issuer_key, revoked=revoked, suspended=suspended)
+    entry = revocation_and_suspension_entry(status_list_credential=MESSAGE_LIST_URL, index=7)
+    found = check_status(entry, signed_list, resolve_key=issuer_resolver, now=NOW)
+    assert (int(found), found.message) == (value, message)
+    credential = eddsa_rdfc_2022.sign(
+        build_sample_credential(credential_status=[entry]), issuer_key, ISSUER_VM
+    )
+    checker = make_status_checker(lambda url: signed_list, resolve_key=issuer_resolver, now=NOW)
+    result = verify_credential(credential, resolve_key=issuer_resolver, status_checker=checker, now=NOW)
+    assert (result.verified, result.check("status").code) == (code == "ok", code)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"statusMessage": None},
+        {"statusMessage": [{"status": "0x0", "message": "valid"}, {"status": "0x1", "message": "revoked"}]},
+        {"statusMessage": [{"status": "zz", "message": "x"}] * 4},
+        {"statusSize": 0},
+    ],
+)
+def test_a_multi_bit_entry_without_a_message_per_value_is_malformed(issuer_key, issuer_resolver, change):
+    """Bitstring Status List v1.0, 2.1: "If present, statusSize MUST be an integer greater than zero";
+    statusMessage "MUST be present if statusSize is greater than 1" with one element per possible value."""
+    entry = revocation_and_suspension_entry(status_list_credential=MESSAGE_LIST_URL, index=7)
+    entry = {k: v for k, v in (entry | change).items() if v is not None}
+    with pytest.raises(StatusListError) as info:
+        check_status(entry, signed_message_list(issuer_key), resolve_key=issuer_resolver, now=NOW)
+    assert info.value.code == "status_malformed"
+
+
+def test_a_two_bit_entry_past_the_end_of_the_list_is_out_of_range(issuer_key, issuer_resolver):
+    entry = revocation_and_suspension_entry(status_list_credential=MESSAGE_LIST_URL, index=MIN_LENGTH)
+    with pytest.raises(StatusListError) as info:
+        check_status(entry, signed_message_list(issuer_key), resolve_key=issuer_resolver, now=NOW)
+    assert info.value.code == "status_index_range"

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from mimis.cli import DEMO_BASE_URL_FILE
 from mimis.demo.data import DEMO_PASSWORD
 from mimis.demo.services import load_demo_data
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             settings.CSRF_TRUSTED_ORIGINS = [base]
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         self.stdout.write(f"MIMIS data folder: {settings.DATA_DIR}")
+        self._record_base_url(settings.MIMIS_BASE_URL)
         call_command("migrate", interactive=False, verbosity=0)
         logins, created = load_demo_data()
         self.stdout.write(
@@ -90,6 +92,19 @@ class Command(BaseCommand):
             if not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
                 return
             time.sleep(0.2)
+
+    def _record_base_url(self, base_url: str) -> None:
+        """Other commands on this data folder (``mimis credentials issue`` in a second shell) read it."""
+        record = settings.DATA_DIR / DEMO_BASE_URL_FILE
+        previous = record.read_text(encoding="utf-8").strip() if record.is_file() else ""
+        if previous and previous != base_url:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"This data folder was served at {previous} before; credentials issued then name that "
+                    f"address, so they verify only there. Now serving at {base_url}."
+                )
+            )
+        record.write_text(base_url + "\n", encoding="utf-8")
 
     def _check_port_free(self, host: str, port: int) -> None:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
