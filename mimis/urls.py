@@ -5,7 +5,13 @@ from mimis.api.api import api
 from mimis.core.views import healthz
 from mimis.issuing import batch_views
 from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, issuer_artefact
-from mimis.issuing.views import badge_image, did_json, organisation_credentials, status_list
+from mimis.issuing.views import (
+    badge_image,
+    did_json,
+    organisation_credentials,
+    revoke_credential,
+    status_list,
+)
 from mimis.vcapi.api import vc_api
 
 urlpatterns = [
@@ -26,6 +32,11 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
+    path(
+        "organisations/<slug:slug>/credentials/<uuid:credential_id>/revoke/",
+        revoke_credential,
+        name="issuer_credential_revoke",
+    ),
     path("organisations/<slug:slug>/keys/", include("mimis.issuing.key_urls")),
     path(
         "organisations/<slug:slug>/credentials/<uuid:credential_id>/badge.png",

@@ -18,7 +18,9 @@ class VerifyForm(forms.Form):
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     upload = forms.FileField(
-        label=_("…or upload a file: the PDF certificate, a badge image (PNG or SVG) or the credential (JSON)"),
+        label=_(
+            "…or upload a file: the PDF certificate, a badge image (PNG or SVG) or the credential (JSON)"
+        ),
         required=False,
         widget=forms.ClearableFileInput(
             attrs={
