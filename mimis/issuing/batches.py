@@ -254,7 +254,9 @@ def start_batch(*, batch: IssuingBatch, mapping: dict[str, object], acting_user:
 
 
 @transaction.atomic
-def _start_batch(*, batch: IssuingBatch, mapping: dict[str, object], acting_user: User | None) -> IssuingBatch:
+def _start_batch(
+    *, batch: IssuingBatch, mapping: dict[str, object], acting_user: User | None
+) -> IssuingBatch:
     batch = (
         IssuingBatch.objects.select_for_update().select_related("version__microcredential").get(pk=batch.pk)
     )

@@ -7,7 +7,6 @@ from mimis.accounts.models import Organisation
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.issuing.models import CredentialFormat
 
-
 #: The signature formats in plain words first; the technical names are in the help text.
 FORMAT_CHOICES = [
     (CredentialFormat.LDP, _("Standard (recommended)")),
