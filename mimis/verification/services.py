@@ -159,6 +159,8 @@ def reference_id(text: str) -> str | None:
     if " " in text or "/verify/credentials/" not in text:
         return None
     parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") and not text.startswith("/"):
+        return None  # e.g. a compact JSON credential that mentions such an address
     match = _VERIFY_PATH.search(parts.path)
     if match is None:
         return None

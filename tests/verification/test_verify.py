@@ -333,3 +333,14 @@ class TestApiAndCommandInputs:
             call_command("verify", "00000000-0000-4000-8000-000000000000", stdout=out, stderr=out)
         assert excinfo.value.code == 2
         assert run_verify(tmp_path, plain_pdf("inget här"))[0] == 2
+
+
+def test_only_ids_and_addresses_count_as_references():
+    from mimis.verification.services import reference_id
+
+    pk = "3f2c9a7e-1b4d-4c8e-9f0a-2d6b8e4c1a57"
+    assert reference_id(pk) == pk
+    assert reference_id(f"/en/verify/credentials/{pk}/") == pk
+    # A compact JSON credential that mentions such an address is a credential, not a reference.
+    assert reference_id(f'{{"evidence":"http://testserver/verify/credentials/{pk}/"}}') is None
+    assert reference_id(f"see {pk}") is None
