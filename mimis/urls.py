@@ -10,6 +10,7 @@ from mimis.issuing.views import (
     did_json,
     eu_microcredential_context,
     organisation_credentials,
+    revoke_credential,
     status_list,
 )
 from mimis.vcapi.api import vc_api, vc_api_presentations
@@ -37,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
+    path(
+        "organisations/<slug:slug>/credentials/<uuid:credential_id>/revoke/",
+        revoke_credential,
+        name="issuer_credential_revoke",
+    ),
     path("organisations/<slug:slug>/keys/", include("mimis.issuing.key_urls")),
     path(
         "organisations/<slug:slug>/credentials/<uuid:credential_id>/badge.png",

@@ -17,7 +17,7 @@ from mimis.api.auth import check_token_organisation, require_scope
 from mimis.api.schemas import ErrorOut
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import NotFound
-from mimis.issuing import batches, services
+from mimis.issuing import batches, selectors, services
 from mimis.issuing.download_views import BADGE_PNG, BADGE_SVG, CERTIFICATE, artefact_response
 from mimis.issuing.models import Credential, IssuingBatch
 
@@ -101,14 +101,12 @@ def issue(request: HttpRequest, payload: IssueIn) -> Status[dict]:
     "", response={200: list[CredentialOut], **ERRORS}, summary="Credentials an organisation has issued"
 )
 @paginate(PageNumberPagination, page_size=50)
-def list_credentials(request: HttpRequest, organisation: str):  # type: ignore[no-untyped-def]
+def list_credentials(request: HttpRequest, organisation: str, q: str = ""):  # type: ignore[no-untyped-def]
+    """``q`` narrows the list to learners whose name or e-mail address contains it."""
     require_scope(request, READ)
     org = organisation_for(user=request.user, slug=organisation, capability=Capability.ISSUE_CREDENTIALS)
     check_token_organisation(request, org)
-    credentials = Credential.objects.filter(organisation=org).select_related(
-        "version__microcredential", "organisation"
-    )
-    return [credential_out(c) for c in credentials]
+    return [credential_out(c) for c in selectors.issued_credentials(organisation=org, query=q)]
 
 
 def _credential_for_issuer(request: HttpRequest, credential_id: uuid.UUID) -> Credential:

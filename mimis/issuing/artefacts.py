@@ -6,7 +6,8 @@
 * ``baked_svg(credential)`` / ``baked_png(credential)``: the badge with the signed credential inside
   (Open Badges 3.0 baking, ``mimis.vc.baking``): the JSON-LD credential, or the compact JWS of a JWT one.
 * ``certificate_pdf(credential, language)``: an A4 certificate in Swedish or English with a QR code that
-  opens the public verification page of the credential.
+  opens the public verification page of the credential, and the signed credential embedded as a file
+  attachment (``credential.json`` or ``credential.jwt``) so the PDF itself can be checked on ``/verify/``.
 
 Texts follow the active language (the certificate switches to the one asked for). Everything is drawn
 with DejaVu Sans, shipped in ``fonts/`` (see its LICENSE.txt), so å, ä, ö and other Latin, Greek and
@@ -16,6 +17,7 @@ Cyrillic letters render the same everywhere and no font is fetched at run time.
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +54,7 @@ from reportlab.platypus import (
 
 from mimis.catalog.models import MicroCredentialVersion
 from mimis.issuing.models import Credential, CredentialFormat, CredentialState
+from mimis.quality.selectors import qa_record
 from mimis.vc import baking
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -68,6 +71,10 @@ WASH = "#f3f6f8"
 ERROR = "#a4161a"
 
 BADGE_SIZE = 600
+
+#: Names of the signed credential embedded in the PDF certificate (``mimis.verification`` reads them).
+CERTIFICATE_JSON_ATTACHMENT = "credential.json"
+CERTIFICATE_JWT_ATTACHMENT = "credential.jwt"
 
 
 def signed_credential(credential: Credential) -> dict[str, Any] | str:
@@ -340,9 +347,33 @@ def _date(value: Any) -> str:
     return formats.date_format(timezone.localtime(value), "DATE_FORMAT")
 
 
-def quality_line(version: MicroCredentialVersion) -> str:
-    # Issue 5 (quality assurance) replaces this with the QA body's decision and its date.
-    return _("Published in the MIMIS catalogue")
+def quality_facts(version: MicroCredentialVersion) -> list[tuple[str, str]]:
+    """(label, value) of the version's quality assurance, as its public QA record shows it: who approved
+    it, when, against which criteria, and until when; a lapsed approval says so."""
+    record = qa_record(version)
+    if record is None:
+        return [
+            (
+                _("Quality assurance"),
+                f"{version.get_quality_assurance_display()}. "
+                + _("Published before independent review was recorded in MIMIS."),
+            )
+        ]
+    if record.review_by is None:
+        next_review = "–"
+    elif record.lapsed:
+        next_review = _(
+            "The approval passed its review-by date on %(date)s. Credentials issued before then are still "
+            "valid; no new ones are issued until a new version is approved."
+        ) % {"date": formats.date_format(record.review_by, "DATE_FORMAT")}
+    else:
+        next_review = _("by %(date)s") % {"date": formats.date_format(record.review_by, "DATE_FORMAT")}
+    return [
+        (_("Quality assured by"), record.qa_body.name),
+        (_("Approved on"), _date(record.decided_at)),
+        (_("Quality criteria"), _("Criteria version %(n)s") % {"n": record.criteria_version}),
+        (_("Next review"), next_review),
+    ]
 
 
 def credential_facts(credential: Credential) -> list[tuple[str, str]]:
@@ -369,7 +400,7 @@ def credential_facts(credential: Credential) -> list[tuple[str, str]]:
         (_("Workload"), " ".join(workload) or "–"),
         (_("Level"), levels or "–"),
         (_("Assessment"), assessment or "–"),
-        (_("Quality assurance"), quality_line(version)),
+        *quality_facts(version),
         (_("Credential ID"), str(credential.pk)),
     ]
 
@@ -566,4 +597,27 @@ def _certificate(credential: Credential, language: str) -> bytes:
             ),
         ]
     doc.build(story)
-    return buffer.getvalue()
+    return _attach_credential(buffer.getvalue(), credential)
+
+
+def credential_attachment(credential: Credential) -> tuple[str, bytes]:
+    """The file name and content of the signed credential as it is embedded in the certificate."""
+    if credential.format == CredentialFormat.JWT:
+        return CERTIFICATE_JWT_ATTACHMENT, credential.token.encode("ascii")
+    return CERTIFICATE_JSON_ATTACHMENT, json.dumps(credential.document, ensure_ascii=False).encode("utf-8")
+
+
+def _attach_credential(pdf: bytes, credential: Credential) -> bytes:
+    """The PDF with the signed credential as an embedded file, so the certificate itself can be checked
+    on ``/verify/`` (and opened from a PDF reader's attachments panel). A credential erased at the
+    holder's request has nothing to embed."""
+    if not (credential.document or credential.token):
+        return pdf
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    name, content = credential_attachment(credential)
+    writer.add_attachment(name, content)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -241,9 +241,22 @@ def preview(*, batch: IssuingBatch, mapping: dict[str, object] | None = None) ->
     return Preview(rows=rows, mapping_errors=mapping_errors)
 
 
-@transaction.atomic
 def start_batch(*, batch: IssuingBatch, mapping: dict[str, object], acting_user: User | None) -> IssuingBatch:
-    """Check every row again; if all are good, store them and queue the job. Otherwise issue nothing."""
+    """Check every row again; if all are good, store them and queue the job. Otherwise issue nothing, and
+    keep the reason on the draft (the list of batches shows it) before raising."""
+    try:
+        return _start_batch(batch=batch, mapping=mapping, acting_user=acting_user)
+    except PermissionDenied:
+        raise
+    except MimisError as error:
+        record_start_failure(batch=batch, message=error.message)
+        raise
+
+
+@transaction.atomic
+def _start_batch(
+    *, batch: IssuingBatch, mapping: dict[str, object], acting_user: User | None
+) -> IssuingBatch:
     batch = (
         IssuingBatch.objects.select_for_update().select_related("version__microcredential").get(pk=batch.pk)
     )
@@ -298,10 +311,16 @@ def create_batch_from_rows(
     return _queue(batch, checks, acting_user)
 
 
+def record_start_failure(*, batch: IssuingBatch, message: str) -> None:
+    """Keep why a draft batch could not start, so the list of batches says so instead of "Not started"."""
+    IssuingBatch.objects.filter(pk=batch.pk, status=BatchStatus.DRAFT).update(error=message[:2000])
+
+
 def _queue(batch: IssuingBatch, checks: list[RowCheck], acting_user: User | None) -> IssuingBatch:
     if any(check.errors for check in checks):
         raise BatchRowsInvalid(checks)
     batch.status = BatchStatus.QUEUED
+    batch.error = ""
     batch.total = len(checks)
     batch.source_file = None  # the learners now live in the rows; the file is not kept longer than needed
     batch.heartbeat_at = timezone.now()

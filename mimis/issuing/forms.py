@@ -7,14 +7,33 @@ from mimis.accounts.models import Organisation
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.issuing.models import CredentialFormat
 
+#: The signature formats in plain words first; the technical names are in the help text.
+FORMAT_CHOICES = [
+    (CredentialFormat.LDP, _("Standard (recommended)")),
+    (CredentialFormat.JWT, _("JWT, for systems that require it")),
+]
+FORMAT_HELP = _(
+    "Standard is an Open Badges 3.0 credential signed with eddsa-rdfc-2022 (Ed25519), which most wallets "
+    "and verifiers read. JWT is the same credential as a JSON Web Token signed with ES256, for systems "
+    "that only accept JWTs."
+)
+
+
+def format_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Format"),
+        choices=FORMAT_CHOICES,
+        initial=CredentialFormat.LDP,
+        help_text=FORMAT_HELP,
+        widget=forms.RadioSelect,
+    )
+
 
 class AwardForm(forms.Form):
     version = forms.TypedChoiceField(label=_("Micro-credential"), coerce=int)
     name = forms.CharField(label=_("Learner's name"), max_length=200)
     email = forms.EmailField(label=_("Learner's e-mail address"))
-    format = forms.ChoiceField(
-        label=_("Format"), choices=CredentialFormat.choices, initial=CredentialFormat.LDP
-    )
+    format = format_field()
 
     def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -22,7 +41,11 @@ class AwardForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        help_text=_("The learner and anyone who checks the credential see it."),
+    )
 
 
 def _published_versions(organisation: Organisation) -> list[tuple[int, str]]:
@@ -30,14 +53,12 @@ def _published_versions(organisation: Organisation) -> list[tuple[int, str]]:
     versions = MicroCredentialVersion.objects.filter(
         microcredential__provider=organisation, status=VersionStatus.PUBLISHED
     ).order_by("title")
-    return [(v.pk, v.title) for v in versions if not v.qa_lapsed]
+    return [(v.pk, v.display_title) for v in versions if not v.qa_lapsed]
 
 
 class BatchUploadForm(forms.Form):
     version = forms.TypedChoiceField(label=_("Micro-credential"), coerce=int)
-    format = forms.ChoiceField(
-        label=_("Format"), choices=CredentialFormat.choices, initial=CredentialFormat.LDP
-    )
+    format = format_field()
     file = forms.FileField(
         label=_("List of learners (CSV or XLSX)"),
         help_text=_(

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -354,6 +355,10 @@ def _change_state(
         target=credential,
         actor_label=None if acting_user else "shell",
         data={"reason": reason},
+    )
+    # The holder hears of it in their language, once the change is committed (and only then).
+    transaction.on_commit(
+        partial(tasks.send_credential_status_email.enqueue, credential_id=str(credential.pk), state=state)
     )
     return credential
 

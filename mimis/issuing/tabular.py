@@ -167,23 +167,33 @@ def guess_mapping(table: Table) -> dict[str, int | None]:
     return mapping
 
 
+#: The e-mail domain of the demo's people (``mimis.demo.data.DEMO_EMAIL_DOMAIN``; issuing may not import demo).
+DEMO_LEARNER_DOMAIN = "demo.mimis.example"
+
+
 def example_workbook(*, language: str) -> bytes:
-    """An XLSX file with the headers MIMIS recognises and two example rows, for issuers to fill in."""
+    """An XLSX file with the headers MIMIS recognises and three example rows (the demo's learners), for
+    issuers to fill in."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
+    # The demo's learners, so that in the demo the example file leads from the batch to their wallets; the
+    # addresses are under the reserved .example domain, so they reach nobody outside a demo.
+    learners = [
+        ("Fatima", "Ahmed", f"fatima@{DEMO_LEARNER_DOMAIN}", "sv"),
+        ("Johan", "Persson", f"johan@{DEMO_LEARNER_DOMAIN}", "sv"),
+        ("Linnea", "Berg", f"linnea@{DEMO_LEARNER_DOMAIN}", "en"),
+    ]
     if language == "sv":
         sheet.title = "Deltagare"
         sheet.append(["Förnamn", "Efternamn", "E-post", "Språk"])
-        sheet.append(["Fatima", "Ahmed", "fatima.ahmed@exempel.se", "sv"])
-        sheet.append(["Linnea", "Berg", "linnea.berg@exempel.se", "en"])
     else:
         sheet.title = "Learners"
         sheet.append(["First name", "Last name", "E-mail", "Language"])
-        sheet.append(["Fatima", "Ahmed", "fatima.ahmed@example.com", "sv"])
-        sheet.append(["Linnea", "Berg", "linnea.berg@example.com", "en"])
+    for row in learners:
+        sheet.append(list(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column in "ABCD":

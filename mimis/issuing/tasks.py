@@ -27,6 +27,33 @@ def send_credential_issued_email(*, credential_id: str) -> None:
         send_holder_email(credential=credential, template="issuing/emails/credential_issued")
 
 
+STATUS_EMAILS = {
+    "revoked": "issuing/emails/credential_revoked",
+    "suspended": "issuing/emails/credential_suspended",
+    "valid": "issuing/emails/credential_reinstated",
+}
+
+
+@task()
+def send_credential_status_email(*, credential_id: str, state: str) -> None:
+    """Tell the holder their credential was revoked, suspended or reinstated, with the issuer's reason.
+
+    Sent only if the credential is still in that state when the task runs (a suspension lifted a moment
+    later sends the "reinstated" e-mail, not a stale "suspended" one), and never for a credential erased at
+    the holder's request (it has no address left)."""
+    from mimis.issuing.models import Credential
+
+    credential = (
+        Credential.objects.select_related("organisation", "version")
+        .filter(pk=credential_id, state=state)
+        .exclude(document__isnull=True, token="")
+        .first()
+    )
+    template = STATUS_EMAILS.get(state)
+    if credential is not None and template:
+        send_holder_email(credential=credential, template=template)
+
+
 def send_holder_email(*, credential: Credential, template: str) -> None:
     """An e-mail about a credential to its holder, in their language: the "issued" one, and the "replaced"
     one after a key compromise.

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import uuid
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods
 
 from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Organisation, OrganisationStatus
@@ -15,8 +20,8 @@ from mimis.accounts.permissions import Capability
 from mimis.accounts.selectors import organisation_for
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError
-from mimis.issuing import artefacts, services
-from mimis.issuing.forms import AwardForm
+from mimis.issuing import artefacts, selectors, services
+from mimis.issuing.forms import AwardForm, ReasonForm
 from mimis.issuing.keys import did_document
 from mimis.issuing.models import Credential, IssuingBatch, StatusList
 from mimis.issuing.services import signed_status_list
@@ -91,12 +96,11 @@ def organisation_credentials(request: HttpRequest, slug: str) -> HttpResponse:
         credential = get_object_or_404(
             Credential, pk=request.POST.get("credential"), organisation=organisation
         )
+        if request.POST["action"] == "revoke":
+            # Revoking cannot be undone: it always goes through the confirmation page.
+            return redirect_to_revoke_confirmation(slug, credential, request.POST.get("reason", ""))
         try:
-            if request.POST["action"] == "revoke":
-                services.revoke_credential(
-                    credential=credential, reason=request.POST.get("reason", ""), acting_user=request.user
-                )
-            elif request.POST["action"] == "suspend":
+            if request.POST["action"] == "suspend":
                 services.suspend_credential(
                     credential=credential, reason=request.POST.get("reason", ""), acting_user=request.user
                 )
@@ -107,13 +111,52 @@ def organisation_credentials(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The credential's status is changed and published."))
         return redirect("issuer_credentials", slug=slug)
-    credentials = Credential.objects.filter(organisation=organisation).select_related("version")
+    query = request.GET.get("q", "").strip()
+    credentials = selectors.issued_credentials(organisation=organisation, query=query)
     page = Paginator(credentials, 50).get_page(request.GET.get("page"))
+    context = {"organisation": organisation, "page": page, "query": query}
+    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "issued-results":
+        return render(request, "issuing/_issued.html", context)
     batches = IssuingBatch.objects.filter(organisation=organisation).select_related("version", "organisation")
+    return render(request, "issuing/credentials.html", {**context, "form": form, "batches": batches[:5]})
+
+
+def redirect_to_revoke_confirmation(slug: str, credential: Credential, reason: str) -> HttpResponse:
+    url = reverse("issuer_credential_revoke", args=[slug, credential.pk])
+    return redirect(f"{url}?{urlencode({'reason': reason.strip()[:500]})}" if reason.strip() else url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revoke_credential(request: HttpRequest, slug: str, credential_id: uuid.UUID) -> HttpResponse:
+    """The second look before revoking for good: whose credential, which one, and the reason."""
+    organisation = organisation_for(user=request.user, slug=slug, capability=Capability.ISSUE_CREDENTIALS)
+    credential = get_object_or_404(
+        Credential.objects.select_related("version", "organisation"),
+        pk=credential_id,
+        organisation=organisation,
+    )
+    form = ReasonForm(request.POST or None, initial={"reason": request.GET.get("reason", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke_credential(
+                credential=credential, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
+        except MimisError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The credential of %(name)s is revoked. The status list shows it at once, and %(name)s gets an e-mail."
+                )
+                % {"name": credential.recipient_name or _("the learner")},
+            )
+            return redirect("issuer_credentials", slug=slug)
     return render(
         request,
-        "issuing/credentials.html",
-        {"organisation": organisation, "form": form, "page": page, "batches": batches[:5]},
+        "issuing/revoke_confirm.html",
+        {"organisation": organisation, "credential": credential, "form": form},
     )
 
 

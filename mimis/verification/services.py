@@ -1,4 +1,6 @@
-"""Verifying credentials from anyone: JSON, a compact JWT, or a baked PNG/SVG badge.
+"""Verifying credentials from anyone: JSON, a compact JWT, a baked PNG/SVG badge, a MIMIS PDF certificate
+(the signed credential embedded in it, or for older certificates the credential id printed on it), or a
+credential id / verification address typed in.
 
 Keys and status lists of MIMIS issuers are read locally. did:key issuers resolve offline. did:web issuers
 hosted elsewhere, and the status lists their credentials point to, are fetched over HTTPS only when the
@@ -9,8 +11,12 @@ the reason.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,15 +26,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mimis.accounts.models import Organisation
-from mimis.errors import MimisError
+from mimis.errors import MimisError, NotFound
 from mimis.issuing import keys
-from mimis.issuing.models import StatusList
+from mimis.issuing.artefacts import (
+    CERTIFICATE_JSON_ATTACHMENT,
+    CERTIFICATE_JWT_ATTACHMENT,
+    signed_credential,
+)
+from mimis.issuing.models import Credential, StatusList
 from mimis.issuing.services import signed_status_list
+from mimis.quality.models import Endorsement
 from mimis.vc import baking, dids, remote
 from mimis.vc.errors import ResolutionError, VCError
+from mimis.vc.jwt import decode_unverified
 from mimis.vc.verify import make_status_checker, verify_credential
+from mimis.verification.selectors import stored_credential
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+#: A MIMIS certificate has one or two pages; text is looked for on the first few pages only.
+MAX_PDF_PAGES = 10
+MAX_PDF_ATTACHMENT_BYTES = 1024 * 1024
 #: Limits for what is fetched from other hosts (remote resolution on): DID documents and status lists.
 REMOTE_DID_MAX_BYTES = 100 * 1024
 REMOTE_STATUS_LIST_MAX_BYTES = 1024 * 1024
@@ -42,6 +59,56 @@ class UnreadableInput(MimisError):
     http_status = 400
 
 
+class UnknownCredential(MimisError):
+    code = "unknown_credential"
+    default_message = gettext_lazy(
+        "There is no credential with this id in MIMIS. Check that the id or address is typed correctly."
+    )
+    http_status = 404
+
+
+#: Where the checked credential came from.
+SOURCE_CREDENTIAL = "credential"  # the credential itself: JSON, JWT or a baked badge
+SOURCE_PDF_ATTACHMENT = "pdf_attachment"  # the signed credential embedded in a MIMIS PDF certificate
+SOURCE_PDF_REFERENCE = "pdf_reference"  # an older PDF: the credential id printed on it, looked up here
+SOURCE_REFERENCE = "reference"  # a typed credential id or verification address, looked up here
+SOURCE_STORED = "stored"  # the public page of a stored credential (its QR code page)
+
+
+@dataclass
+class Subject:
+    """What a credential is about, in plain terms, for people and programs (only when its signature and
+    issuer are confirmed: otherwise its content may be forged and is not repeated)."""
+
+    kind: str  # "microcredential", "endorsement" or "other"
+    credential_id: str | None
+    title: str | None
+    holder_name: str | None
+    issued_on: datetime | None
+    valid_until: datetime | None
+    #: From MIMIS's own records when the issuer is a MIMIS organisation: "valid", "suspended", "revoked".
+    state: str | None = None
+    state_reason: str = ""
+    #: The micro-credential an endorsement vouches for, and who endorses it.
+    endorsed_title: str | None = None
+    endorser_name: str | None = None
+    #: The stored MIMIS credential, when there is one (for its public page and the standard elements).
+    stored: Credential | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "credential_id": self.credential_id,
+            "title": self.title,
+            "holder_name": self.holder_name,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "valid_until": self.valid_until.isoformat() if self.valid_until else None,
+            "state": self.state,
+            "state_reason": self.state_reason or None,
+            "endorsed_title": self.endorsed_title,
+        }
+
+
 @dataclass
 class Report:
     verified: bool
@@ -53,6 +120,15 @@ class Report:
     credential: dict[str, Any] | str | None = None
     #: ``open_badge``, ``endorsement`` or ``verifiable_credential`` (see :func:`mimis.vc.verify.credential_kind`).
     kind: str = "verifiable_credential"
+    source: str = SOURCE_CREDENTIAL
+    subject: Subject | None = None
+
+    @property
+    def authentic(self) -> bool:
+        """The signature is intact and belongs to the issuer: what the credential says is what was signed."""
+        return any(c["name"] == "proof" and c["ok"] for c in self.checks) and any(
+            c["name"] == "issuer" and c["ok"] for c in self.checks
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +139,152 @@ class Report:
             "kind": self.kind,
             "checks": self.checks,
             "errors": self.errors,
+            "source": self.source,
+            "subject": self.subject.to_dict() if self.subject else None,
         }
+
+
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_VERIFY_PATH = re.compile(r"/verify/credentials/(" + _UUID + r")/?")
+_ID_ON_CERTIFICATE = re.compile(r"(?<![0-9a-fA-F-])(" + _UUID + r")(?![0-9a-fA-F-])")
+
+
+def reference_id(text: str) -> str | None:
+    """The credential id in a typed id (also ``urn:uuid:…``) or in a verification address of this MIMIS
+    (what a certificate's QR code opens); None when the text is neither. An address of another site
+    raises UnreadableInput: MIMIS can only look up its own credentials."""
+    text = text.strip()
+    if text.lower().startswith("urn:uuid:"):
+        text = text[len("urn:uuid:") :]
+    if re.fullmatch(_UUID, text):
+        return text.lower()
+    if " " in text or "/verify/credentials/" not in text:
+        return None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") and not text.startswith("/"):
+        return None  # e.g. a compact JSON credential that mentions such an address
+    match = _VERIFY_PATH.search(parts.path)
+    if match is None:
+        return None
+    if parts.netloc and parts.netloc != urlsplit(settings.MIMIS_BASE_URL).netloc:
+        raise UnreadableInput(
+            _(
+                "This address is not a verification page of this MIMIS (%(host)s). Open it in the browser instead."
+            )
+            % {"host": parts.netloc}
+        )
+    return match.group(1).lower()
+
+
+def stored_signed_credential(credential_id: str) -> dict[str, Any] | str:
+    """The signed credential MIMIS issued with this id (not one erased at the holder's request)."""
+    try:
+        return signed_credential(stored_credential(credential_id=credential_id))
+    except NotFound as exc:
+        raise UnknownCredential() from exc
+
+
+def _pdf_reader(data: bytes) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UnreadableInput(_("The PDF is password-protected, so MIMIS cannot read it."))
+        len(reader.pages)  # reads the page tree: a broken file fails here, not later
+    except UnreadableInput:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise UnreadableInput(_("The PDF could not be read; the file may be damaged.")) from exc
+    return reader
+
+
+def read_pdf(data: bytes) -> tuple[dict[str, Any] | str, str]:
+    """The credential in a MIMIS PDF certificate: the embedded signed credential, or else (certificates
+    made before it was embedded) the stored credential whose id or verification address is printed on it.
+    Returns (credential, source)."""
+    from pypdf.errors import PyPdfError
+
+    reader = _pdf_reader(data)
+    try:
+        attachments = reader.attachments
+        for name in (CERTIFICATE_JSON_ATTACHMENT, CERTIFICATE_JWT_ATTACHMENT):
+            contents = attachments.get(name) or []
+            if contents:
+                content = contents[0]
+                if len(content) > MAX_PDF_ATTACHMENT_BYTES or content.lstrip().startswith(b"%PDF"):
+                    raise UnreadableInput(_("The credential attached to the PDF cannot be read."))
+                return read_credential(content), SOURCE_PDF_ATTACHMENT
+        texts = []
+        for page in reader.pages[:MAX_PDF_PAGES]:
+            texts.append(page.extract_text() or "")
+            for annotation in page.get("/Annots") or []:
+                uri = (annotation.get_object().get("/A") or {}).get("/URI")
+                if uri:
+                    texts.append(str(uri))
+    except UnreadableInput:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise UnreadableInput(_("The PDF could not be read; the file may be damaged.")) from exc
+    text = "\n".join(texts)
+    # A long address may be wrapped over two lines in the text layer.
+    for match in _VERIFY_PATH.finditer(re.sub(r"\s+", "", text)):
+        return stored_signed_credential(match.group(1).lower()), SOURCE_PDF_REFERENCE
+    match = _ID_ON_CERTIFICATE.search(text)
+    if match:
+        return stored_signed_credential(match.group(1).lower()), SOURCE_PDF_REFERENCE
+    raise UnreadableInput(
+        _(
+            "The PDF holds no credential and no credential id that MIMIS can read. Only certificates "
+            "made by MIMIS can be checked; you can also type the credential id printed on it."
+        )
+    )
+
+
+def verify_reference(text: str) -> Report:
+    """Verify the credential MIMIS issued with this id or verification address (typed in, or the QR code's)."""
+    credential_id = reference_id(text)
+    if credential_id is None:
+        raise UnreadableInput(
+            _(
+                "This is not a credential id or a verification address. A credential id looks like "
+                "3f2c9a7e-1b4d-4c8e-9f0a-2d6b8e4c1a57."
+            )
+        )
+    return verify(stored_signed_credential(credential_id), source=SOURCE_REFERENCE)
+
+
+def read_input(data: bytes | str) -> tuple[dict[str, Any] | str, str]:
+    """What someone gave to check: a credential (JSON, JWT, baked badge), a PDF certificate, or a credential
+    id or verification address. Returns (credential, source); raises UnreadableInput."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_INPUT_BYTES:
+        raise UnreadableInput(_("The file is larger than 10 MB."))
+    stripped = raw.strip()
+    if stripped.startswith(b"%PDF-"):
+        return read_pdf(stripped)
+    if len(stripped) < 2048:
+        try:
+            text = stripped.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+        if text.startswith('"') and text.endswith('"'):
+            text = text[1:-1]  # a JSON string, as an API client may send it
+        credential_id = reference_id(text) if text else None
+        if credential_id:
+            return stored_signed_credential(credential_id), SOURCE_REFERENCE
+    try:
+        return read_credential(stripped), SOURCE_CREDENTIAL
+    except UnreadableInput as exc:
+        if exc.message == str(UnreadableInput.default_message):
+            raise UnreadableInput(
+                _(
+                    "This is not a credential MIMIS can read: JSON, a JWT, a PNG or SVG badge, a PDF "
+                    "certificate from MIMIS, or a credential id."
+                )
+            ) from exc
+        raise
 
 
 def read_credential(data: bytes | str) -> dict[str, Any] | str:
@@ -188,9 +409,110 @@ def _fetch_status_list(url: str) -> dict[str, Any]:
     return signed_status_list(status_list)
 
 
-def verify(data: bytes | str | dict[str, Any]) -> Report:
-    """Verify a credential. Raises UnreadableInput for input that is not a credential at all."""
-    credential = data if isinstance(data, dict) else read_credential(data)
+def _claims(credential: dict[str, Any] | str) -> dict[str, Any]:
+    """The credential's content: the document, or a JWT's payload (``vc`` claim or the payload itself)."""
+    if isinstance(credential, dict):
+        return credential
+    try:
+        _header, payload, _input, _signature = decode_unverified(credential)
+    except VCError:
+        return {}
+    inner = payload.get("vc")
+    return inner if isinstance(inner, dict) else payload
+
+
+def _uuid_of(credential_id: Any) -> str | None:
+    if isinstance(credential_id, str) and credential_id.lower().startswith("urn:uuid:"):
+        try:
+            return str(uuid.UUID(credential_id[len("urn:uuid:") :]))
+        except ValueError:
+            return None
+    return None
+
+
+def _datetime(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _holder_name(subject: dict[str, Any]) -> str | None:
+    if isinstance(subject.get("name"), str):
+        return subject["name"]
+    for identifier in subject.get("identifier") or []:
+        if (
+            isinstance(identifier, dict)
+            and identifier.get("identityType") == "ext:name"
+            and not identifier.get("hashed")
+            and isinstance(identifier.get("identityHash"), str)
+        ):
+            return identifier["identityHash"]
+    return None
+
+
+def describe(credential: dict[str, Any] | str, organisation: Organisation | None) -> Subject:
+    """What the credential says, in plain terms; for a MIMIS issuer, completed from MIMIS's records (the
+    title in the reader's language, the current state and the issuer's reason)."""
+    claims = _claims(credential)
+    types = claims.get("type") or []
+    types = [types] if isinstance(types, str) else types
+    subject = claims.get("credentialSubject")
+    subject = subject if isinstance(subject, dict) else {}
+    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
+    stored_id = _uuid_of(claims.get("id"))
+    if "EndorsementCredential" in types:
+        described = Subject(
+            kind="endorsement",
+            credential_id=claims.get("id") if isinstance(claims.get("id"), str) else None,
+            title=claims.get("name") if isinstance(claims.get("name"), str) else None,
+            holder_name=None,
+            issued_on=_datetime(claims.get("validFrom")),
+            valid_until=_datetime(claims.get("validUntil")),
+            endorser_name=organisation.name if organisation else None,
+        )
+        endorsement = (
+            Endorsement.objects.select_related("version", "organisation")
+            .filter(pk=stored_id, organisation=organisation)
+            .first()
+            if stored_id and organisation
+            else None
+        )
+        if endorsement is not None:
+            described.endorsed_title = endorsement.version.display_title
+        return described
+    described = Subject(
+        kind="microcredential" if achievement else "other",
+        credential_id=claims.get("id") if isinstance(claims.get("id"), str) else None,
+        title=achievement.get("name") or claims.get("name") or None,
+        holder_name=_holder_name(subject),
+        issued_on=_datetime(claims.get("awardedDate") or claims.get("validFrom")),
+        valid_until=_datetime(claims.get("validUntil")),
+    )
+    stored = (
+        Credential.objects.select_related("version__microcredential", "organisation")
+        .filter(pk=stored_id, organisation=organisation)
+        .first()
+        if stored_id and organisation
+        else None
+    )
+    if stored is not None:
+        described.stored = stored
+        described.title = stored.version.display_title
+        described.state = stored.state
+        described.state_reason = stored.state_reason
+    return described
+
+
+def verify(data: bytes | str | dict[str, Any], *, source: str | None = None) -> Report:
+    """Verify a credential. Raises UnreadableInput for input that is not a credential at all, and
+    UnknownCredential for a credential id that MIMIS did not issue."""
+    if isinstance(data, dict):
+        credential, read_from = data, SOURCE_CREDENTIAL
+    else:
+        credential, read_from = read_input(data)
     checker = make_status_checker(_fetch_status_list, resolve_key=_resolve)
     try:
         result = verify_credential(credential, resolve_key=_resolve, status_checker=checker)
@@ -201,7 +523,7 @@ def verify(data: bytes | str | dict[str, Any]) -> Report:
         {"name": c.name, "ok": c.ok, "code": c.code, "message": c.message, "skipped": c.skipped}
         for c in result.checks
     ]
-    return Report(
+    report = Report(
         verified=result.verified,
         known_issuer=organisation is not None,
         issuer=result.issuer,
@@ -210,4 +532,8 @@ def verify(data: bytes | str | dict[str, Any]) -> Report:
         errors=[c for c in checks if not c["ok"]],
         credential=credential,
         kind=result.kind,
+        source=source or read_from,
     )
+    if report.authentic:
+        report.subject = describe(credential, organisation)
+    return report

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from mimis.catalog.models import VersionStatus
-from mimis.errors import MimisError
+from mimis.errors import MimisError, NotFound
 from mimis.issuing.artefacts import credential_facts, localised, signed_credential
 from mimis.verification.forms import VerifyForm
 from mimis.verification.selectors import stored_credential
-from mimis.verification.services import Report, verify
+from mimis.verification.services import SOURCE_STORED, Report, verify, verify_reference
 
 # Plain-language names of the checks; the codes come from mimis.vc.verify.
 CHECK_LABELS = {
@@ -29,12 +29,11 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.POST if request.method == "POST" else None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.get("upload")
-        data = upload.read() if upload else form.cleaned_data["pasted"]
+        field, data = form.submitted()
         try:
-            report = verify(data)
+            report = verify_reference(data) if field == "reference" else verify(data)
         except MimisError as error:
-            form.add_error("upload" if upload else "pasted", error.message)
+            form.add_error(field, error.message)
     return render(
         request,
         "verification/verify.html",
@@ -85,10 +84,18 @@ def labelled_checks(report: Report | None) -> list[dict[str, Any]]:
 def credential_page(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
     """The page a certificate's QR code opens: the stored credential verified now, and what it stands for.
 
-    Public and unlisted (the id is random): it shows the holder's name, never their e-mail address.
+    Public and unlisted (the id is random): it shows the holder's name, never their e-mail address. An id
+    MIMIS does not know (mistyped, or erased at the holder's request) gets a 404 page that says so.
     """
-    credential = stored_credential(credential_id=credential_id)
-    report = verify(signed_credential(credential))
+    try:
+        credential = stored_credential(credential_id=credential_id)
+    except NotFound:
+        response = render(
+            request, "verification/unknown_credential.html", {"credential_id": credential_id}, status=404
+        )
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+    report = verify(signed_credential(credential), source=SOURCE_STORED)
     version = credential.version
     microcredential = version.microcredential
     response = render(
@@ -97,8 +104,8 @@ def credential_page(request: HttpRequest, credential_id: uuid.UUID) -> HttpRespo
         {
             "credential": credential,
             "version": version,
-            "title": localised(version, "title"),
-            "summary": localised(version, "summary"),
+            "title": version.display_title,
+            "summary": version.display_summary,
             "outcomes": [localised(outcome, "text") for outcome in version.learning_outcomes.all()],
             "facts": credential_facts(credential),
             "in_catalogue": microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists(),

@@ -115,7 +115,11 @@ def demo(settings):
     load_demo_data()
     # Public pages that need a demo credential's random id: the page a certificate's QR code opens.
     credential = Credential.objects.order_by("issued_at").first()
-    return [f"/verify/credentials/{credential.pk}/"]
+    # …and the page for an id MIMIS does not know (a 404 with its own explanation).
+    return [
+        f"/verify/credentials/{credential.pk}/",
+        "/verify/credentials/00000000-0000-4000-8000-000000000000/",
+    ]
 
 
 @pytest.fixture
@@ -188,7 +192,12 @@ def batch_pages(demo):
         for _ in range(2)
     ]
     batches.start_batch(batch=made[1], mapping=made[1].mapping, acting_user=jonas)
-    return {"jonas.hkr": [f"/organisations/hkr/credentials/batches/{batch.pk}/" for batch in made]}
+    held = Credential.objects.filter(organisation__slug="hkr", state="valid").order_by("issued_at").first()
+    return {
+        "jonas.hkr": [f"/organisations/hkr/credentials/batches/{batch.pk}/" for batch in made]
+        # The second look before revoking, and the issued list narrowed by a search.
+        + [f"/organisations/hkr/credentials/{held.pk}/revoke/", "/organisations/hkr/credentials/?q=fatima"]
+    }
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -18,6 +20,7 @@ from pypdf import PdfReader
 from mimis.catalog import services as catalog_services
 from mimis.issuing import artefacts
 from mimis.issuing import services as issuing
+from mimis.quality.selectors import qa_record
 from mimis.vc import baking
 from mimis.verification.services import verify
 from tests.conftest import verified_client
@@ -146,7 +149,10 @@ class TestCertificate:
             "Skriftligt prov",
             "SeQF 4 / EQF 4",
             "1,5 högskolepoäng",
-            "Publicerad i MIMIS katalog",
+            "Kvalitetssäkrad av",
+            qa_record(version).qa_body.name,
+            "Kriterieversion 1",
+            "Nästa granskning",
             "Ingen tidsgräns",
             str(credential.pk),
         ]:
@@ -166,11 +172,13 @@ class TestCertificate:
             "Describe how dementia affects care.",
             "Bemöta personer med demens personcentrerat.",  # no English text given: the Swedish one
             "Written test",
-            "Published in the MIMIS catalogue",
+            "Quality assured by",
+            "Criteria version 1",
             "Learning outcomes",
         ]:
             assert expected in text, expected
         assert "Lärandemål" not in text
+        assert "Published in the MIMIS catalogue" not in text
         url = f"http://testserver/en/verify/credentials/{credential.pk}/"
         assert decode_qr_codes(pdf, tmp_path) == [url]
 
@@ -201,6 +209,41 @@ class TestCertificate:
         issuing.revoke_credential(credential=credential, reason="Fel", acting_user=None)
         credential.refresh_from_db()
         assert "Återkallad" in pdf_text(artefacts.certificate_pdf(credential, "sv"))
+
+    @pytest.mark.parametrize("credential_format", ["ldp", "jwt"])
+    def test_the_signed_credential_is_embedded_exactly_and_the_pdf_verifies(self, version, credential_format):
+        credential = issue(version, credential_format)
+        pdf = artefacts.certificate_pdf(credential, "sv")
+        attachments = PdfReader(io.BytesIO(pdf)).attachments
+        if credential_format == "jwt":
+            assert attachments == {"credential.jwt": [credential.token.encode()]}
+        else:
+            assert list(attachments) == ["credential.json"]
+            assert json.loads(attachments["credential.json"][0]) == credential.document
+        report = verify(pdf)
+        assert report.verified and report.source == "pdf_attachment"
+        assert report.subject.holder_name == "Fatima Åström"
+
+    def test_the_quality_assurance_is_the_qa_bodys_decision(self, version):
+        record = qa_record(version)
+        with translation.override("sv"):
+            facts = dict(artefacts.credential_facts(issue(version)))
+        assert facts["Kvalitetssäkrad av"] == record.qa_body.name
+        assert facts["Godkänd den"] == artefacts._date(record.decided_at)
+        assert facts["Kvalitetskriterier"] == "Kriterieversion 1"
+        assert facts["Nästa granskning"].startswith("senast ")
+
+    def test_a_lapsed_approval_says_so(self, version):
+        credential = issue(version)
+        version.review_by = datetime.date(2020, 1, 31)
+        version.save(update_fields=["review_by"])
+        credential.refresh_from_db()
+        credential.version.refresh_from_db()
+        text = pdf_text(artefacts.certificate_pdf(credential, "sv")).replace("\n", " ")
+        assert "Godkännandet gällde till 31 januari 2020" in text
+        with translation.override("en"):
+            facts = dict(artefacts.credential_facts(credential))
+        assert facts["Next review"].startswith("The approval passed its review-by date on")
 
     def test_many_learning_outcomes_flow_onto_a_second_page(self, version, provider_editor, skills):
         many = [

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from mimis.accounts import services as account_services
 from mimis.audit.models import AuditEntry
 from mimis.audit.services import verify_chain
+from mimis.demo.data import DEMO_EMAIL_DOMAIN
 from mimis.errors import NotFound, PermissionDenied, ValidationFailed
 from mimis.issuing import batches, services
 from mimis.issuing.models import BatchStatus, Credential, IssuingBatch, StatusList
@@ -161,6 +162,13 @@ class TestCheckingRows:
         batch.refresh_from_db()
         assert batch.status == BatchStatus.DRAFT and not batch.rows.exists()
         assert Credential.objects.count() == 0 and mail.outbox == []
+        # The draft keeps why it could not start, and the lists say so instead of "Not started".
+        assert batch.error == "2 rader har fel. Rätta dem och försök igen; inget utfärdades."
+        page = verified_client(issuer).get(
+            reverse("issuer_credentials", args=[published.microcredential.provider.slug])
+        )
+        assert "Kunde inte starta" in page.content.decode() and batch.error in page.content.decode()
+        assert "Inte startad" not in page.content.decode()
 
     def test_missing_columns_are_reported_before_any_row(self, published, issuer):
         batch = batches.create_batch(
@@ -335,8 +343,13 @@ class TestBatchPages:
             "family_name": 1,
             "language": 3,
         }
+        assert [row[2] for row in table.rows] == [
+            f"fatima@{DEMO_EMAIL_DOMAIN}",
+            f"johan@{DEMO_EMAIL_DOMAIN}",
+            f"linnea@{DEMO_EMAIL_DOMAIN}",
+        ]  # the demo's learners, so the README's walk from batch to wallet follows
         batch = start(published, issuer, content=response.content, filename="deltagare.xlsx")
-        assert batch.total == 2
+        assert batch.total == 3
 
     def test_a_started_batch_shows_the_bad_rows_when_the_list_changed(self, published, issuer, provider):
         browser = verified_client(issuer)

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from mimis.issuing import services as issuing
+from mimis.quality.selectors import qa_record
 from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,10 @@ def test_the_page_shows_the_standard_elements_and_links_to_the_catalogue(version
         "Skriftligt prov",
         "SeQF 4 / EQF 4",
         "1,5 högskolepoäng",
-        "Publicerad i MIMIS katalog",
+        "Kvalitetssäkrad av",
+        qa_record(version).qa_body.name,
+        "Kriterieversion 1",
+        "Nästa granskning",
         str(credential.pk),
         'href="/microcredentials/demensvard-grunder/"',
     ]:
@@ -60,11 +64,16 @@ def test_a_revoked_credential_is_shown_as_not_valid_at_once(version):
     credential = issue(version)
     issuing.revoke_credential(credential=credential, reason="Fel person", acting_user=None)
     page = Client().get(f"/verify/credentials/{credential.pk}/").content.decode()
-    assert "Meriten kunde inte bekräftas" in page
+    assert "Utfärdaren har återkallat meriten" in page
     assert "Meriten är äkta och giltig" not in page
-    # Why, in plain Swedish; the reason the issuer gave stays with the issuer and the learner.
+    # Why, in plain Swedish, with the reason the issuer gave (the issuer is told verifiers see it).
     assert "Utfärdaren har återkallat meriten. Den gäller inte längre." in page
-    assert "Fel person" not in page
+    assert "<dt>Utfärdarens skäl</dt><dd>Fel person</dd>" in page
+    # No English technical detail on a Swedish page; the codes are behind "Tekniska detaljer".
+    assert "Credential status is set for purpose" not in page
+    assert "<summary>Tekniska detaljer</summary>" in page and "<code>revoked</code>" in page
+    english = Client().get(f"/en/verify/credentials/{credential.pk}/").content.decode()
+    assert "Credential status is set for purpose" in english  # in the technical details, in English
 
 
 def test_a_suspended_credential_says_so(version):
@@ -80,6 +89,19 @@ def test_the_page_is_in_english_under_en(version):
     assert "The credential is genuine and valid" in page and "Learning outcomes" in page
 
 
-def test_unknown_ids_are_404(db):
-    assert Client().get("/verify/credentials/00000000-0000-4000-8000-000000000000/").status_code == 404
+def test_unknown_ids_are_404_with_a_page_that_says_so(db):
+    response = Client().get("/verify/credentials/00000000-0000-4000-8000-000000000000/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "<h1>Ingen merit med det här id:t</h1>" in page
+    assert "MIMIS har ingen merit med id:t 00000000-0000-4000-8000-000000000000." in page
+    english = Client().get("/en/verify/credentials/00000000-0000-4000-8000-000000000000/")
+    assert english.status_code == 404 and "No credential with this id" in english.content.decode()
     assert Client().get("/verify/credentials/not-a-uuid/").status_code == 404
+
+
+def test_the_page_says_what_was_verified(version):
+    credential = issue(version)
+    page = Client().get(f"/en/verify/credentials/{credential.pk}/").content.decode()
+    assert "<dt>Awarded to</dt><dd>Fatima Ahmed</dd>" in page
+    assert f"<dt>Micro-credential</dt><dd>{version.display_title}</dd>" in page

@@ -27,6 +27,14 @@ class TestLearnerDownloads:
             assert f'href="{base}{link}"' in page, link
         assert f'href="/verify/credentials/{credential.pk}/"' in page
         assert "Intyg på svenska (PDF)" in page and "Öppen sida för kontroll" in page
+        # Plain words first, the technical name after.
+        assert (
+            'Digital merit (fil för andra plånböcker)</a> <span class="meta">(tekniskt: Open Badges 3.0'
+            in page
+        )
+        # The quality assurance is the QA body's decision, not "published in the catalogue".
+        assert "Kvalitetssäkrad av" in page and "Kriterieversion 1" in page and "Nästa granskning" in page
+        assert "Publicerad i MIMIS katalog" not in page
 
     def test_learner_downloads_the_baked_png(self, credential, learner):
         response = verified_client(learner).get(f"/my/credentials/{credential.pk}/badge.png")

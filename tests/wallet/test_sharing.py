@@ -43,10 +43,13 @@ class TestShareLinks:
         assert "Demensvård – grunder" in page and "Fatima Ahmed" in page
         assert "Meriten är äkta och giltig" in page and "Högskolan Kristianstad" in page
         assert "Signaturen är intakt" in page
+        assert "Kvalitetssäkrad av" in page and "Kriterieversion 1" in page  # the QA body's decision
         assert learner.email not in page  # the holder's address is never shown
         issuing.revoke_credential(credential=credential, reason="Utfärdad av misstag", acting_user=None)
         page = Client().get(path).content.decode()
-        assert "Meriten kunde inte bekräftas" in page  # the status is read anew on every visit
+        # The status is read anew on every visit, with the issuer's reason.
+        assert "Utfärdaren har återkallat meriten" in page and "Meriten är äkta och giltig" not in page
+        assert "<dt>Utfärdarens skäl</dt><dd>Utfärdad av misstag</dd>" in page
 
     def test_the_raw_credential_can_be_downloaded_from_the_public_page(self, credential, learner):
         path = share_from_page(learner, credential)

@@ -1,5 +1,8 @@
 """``mimis verify PATH|-``: exit 0 valid from a known MIMIS issuer, 3 valid but issuer unknown,
-1 invalid (tampered, revoked, suspended, expired, bad proof), 2 unreadable input."""
+1 invalid (tampered, revoked, suspended, expired, bad proof), 2 unreadable input.
+
+PATH is a JSON, JWT, PNG, SVG or PDF certificate file, ``-`` for standard input, or a credential id or
+verification address of this MIMIS (exit 2 when MIMIS has no credential with that id)."""
 
 from __future__ import annotations
 
@@ -10,25 +13,44 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from mimis.verification.services import UnreadableInput, verify
+from mimis.verification.services import (
+    UnknownCredential,
+    UnreadableInput,
+    reference_id,
+    verify,
+    verify_reference,
+)
 
 
 class Command(BaseCommand):
-    help = "Verify a credential (JSON, JWT, PNG or SVG file, or - for standard input)."
+    help = (
+        "Verify a credential (JSON, JWT, PNG, SVG or PDF certificate file, - for standard input, or a "
+        "credential id or verification address)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="File to verify, or - to read standard input.")
+        parser.add_argument(
+            "path",
+            help="File to verify, - to read standard input, or a credential id or verification address.",
+        )
         parser.add_argument("--json", action="store_true", help="Print the full result as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        path = options["path"]
+        reference = None
+        if path != "-" and not Path(path).exists():
+            try:
+                reference = reference_id(path)
+            except UnreadableInput:
+                reference = path  # an address of another site: verify_reference explains
         try:
-            data = sys.stdin.buffer.read() if options["path"] == "-" else Path(options["path"]).read_bytes()
+            data = b"" if reference else sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
         except OSError as exc:
-            self.stderr.write(f"Cannot read {options['path']}: {exc.strerror}")
+            self.stderr.write(f"Cannot read {path}: {exc.strerror}")
             raise SystemExit(2) from exc
         try:
-            report = verify(data)
-        except UnreadableInput as exc:
+            report = verify_reference(path) if reference else verify(data)
+        except (UnreadableInput, UnknownCredential) as exc:
             if options["json"]:
                 self.stdout.write(
                     json.dumps({"verified": False, "errors": [{"code": exc.code, "message": exc.message}]})
@@ -44,6 +66,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"{mark} {check['name']}: {check['message'] or check['code']}")
             kinds = {"open_badge": "an Open Badge", "endorsement": "an endorsement"}
             self.stdout.write(f"Kind: {kinds.get(report.kind, 'a verifiable credential')}")
+            subject = report.subject
+            if subject is not None:
+                what = "Endorsement of" if subject.kind == "endorsement" else "Credential"
+                self.stdout.write(f"{what}: {subject.endorsed_title or subject.title or '?'}")
+                if subject.holder_name:
+                    self.stdout.write(f"Awarded to: {subject.holder_name}")
+                if subject.issued_on:
+                    self.stdout.write(f"Issued on: {subject.issued_on.date().isoformat()}")
+                if subject.state in ("revoked", "suspended"):
+                    self.stdout.write(
+                        f"{subject.state.capitalize()}: {subject.state_reason or 'no reason given'}"
+                    )
             who = report.issuer_name or report.issuer or "?"
             self.stdout.write(
                 f"Issuer: {who} ({'known MIMIS issuer' if report.known_issuer else 'not a MIMIS issuer'})"
