@@ -59,10 +59,37 @@ def _waiting_for_provider(organisation_id: int) -> list[NextStep]:
     return steps
 
 
+def _invitations_waiting(organisation_id: int) -> list[NextStep]:
+    """Invitations to co-design that this organisation has not answered yet (its name shows only after yes)."""
+    from mimis.catalog.models import CoDesigner, CoDesignerStatus
+
+    invitations = (
+        CoDesigner.objects.filter(organisation_id=organisation_id, status=CoDesignerStatus.INVITED)
+        .select_related("microcredential__provider")
+        .order_by("-pk")[:5]
+    )
+    steps = []
+    for invitation in invitations:
+        microcredential = invitation.microcredential
+        version = microcredential.versions.order_by("-number").first()
+        title = version.display_title if version else microcredential.slug
+        steps.append(
+            NextStep(
+                _("Answer the invitation to design “%(title)s”") % {"title": title},
+                _("%(provider)s asks you to design it together. Your name is shown only if you say yes.")
+                % {"provider": microcredential.provider.name},
+                reverse("catalog:codesign_invitation", args=[invitation.pk]),
+                _("See the invitation"),
+            )
+        )
+    return steps
+
+
 def organisation_steps(request: HttpRequest, entry: OrganisationMembership) -> list[NextStep]:
     if Capability.AUTHOR_MICROCREDENTIALS not in entry.capabilities:
         return []
     return [
+        *_invitations_waiting(entry.organisation.pk),
         *_waiting_for_provider(entry.organisation.pk),
         NextStep(
             _("Create a micro-credential"),

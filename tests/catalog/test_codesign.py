@@ -498,3 +498,16 @@ def test_our_microcredentials_page_points_to_invitations_waiting_for_an_answer(i
     text = page.content.decode()
     assert "1 inbjudan att utforma tillsammans väntar på ert svar." in text
     assert reverse("catalog:codesign_invitations") in text
+
+
+def test_the_start_page_asks_the_invited_organisation_to_answer(invitation, employer_editor):
+    page = verified_client(employer_editor).get(reverse("core:dashboard"))
+    text = page.content.decode()
+    assert f"Svara på inbjudan att utforma ”{invitation.microcredential.versions.get().title}”" in text
+    assert reverse("catalog:codesign_invitation", args=[invitation.pk]) in text
+
+
+def test_the_start_page_stops_asking_once_the_invitation_is_answered(invitation, employer_editor):
+    codesign.decline_codesign_invitation(codesigner=invitation, acting_user=employer_editor)
+    page = verified_client(employer_editor).get(reverse("core:dashboard"))
+    assert reverse("catalog:codesign_invitation", args=[invitation.pk]) not in page.content.decode()
