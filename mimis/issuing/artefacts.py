@@ -385,11 +385,15 @@ def credential_facts(credential: Credential) -> list[tuple[str, str]]:
     if version.workload_ects:
         ects = formats.number_format(version.workload_ects.normalize())
         workload.append(f"{ects} {_('ECTS credits')}" if not workload else f"({ects} {_('ECTS credits')})")
-    levels = " / ".join(
-        f"{name} {level}"
-        for name, level in (("SeQF", version.seqf_level), ("EQF", version.eqf_level))
-        if level
-    )
+    # Plain words, and honest: the provider states the level; no national level decision stands behind it.
+    level_texts = []
+    if version.seqf_level:
+        level_texts.append(_("Level %(n)s of 8 (SeQF)") % {"n": version.seqf_level})
+    if version.eqf_level:
+        level_texts.append(_("Level %(n)s of 8 (EQF)") % {"n": version.eqf_level})
+    levels = ", ".join(level_texts)
+    if levels:
+        levels = _("%(levels)s, as stated by the provider") % {"levels": levels}
     assessment = " – ".join(
         filter(None, [version.get_assessment_type_display(), version.assessment_description])
     )

@@ -147,7 +147,7 @@ class TestCertificate:
             "Högskolan Kristianstad",
             "Beskriva hur demens påverkar omsorgen.",
             "Skriftligt prov",
-            "SeQF 4 / EQF 4",
+            "Nivå 4 av 8 (SeQF), Nivå 4 av 8 (EQF), enligt anordnaren",
             "1,5 högskolepoäng",
             "Kvalitetssäkrad av",
             qa_record(version).qa_body.name,
