@@ -21,6 +21,7 @@ from mimis.quality.api import microcredential_router as quality_microcredential_
 from mimis.quality.api import router as quality_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.verification.api import router as verification_router
+from mimis.wallet.api import credentials_router as wallet_credentials_router
 from mimis.wallet.api import router as wallet_router
 
 api = NinjaAPI(
@@ -88,6 +89,7 @@ api.add_router("/quality", quality_router)
 api.add_router("/pathways", pathway_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
+api.add_router("/credentials", wallet_credentials_router)
 api.add_router("/organisations", issuer_keys_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/me", wallet_router)

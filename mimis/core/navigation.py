@@ -96,7 +96,7 @@ def _quality_steps_of_provider(organisation_id: int) -> list[NextStep]:
         if version.status == VersionStatus.CHANGES_REQUESTED:
             steps.append(
                 NextStep(
-                    _("Make the changes to “%(title)s”") % {"title": version.title},
+                    _("Make the changes to “%(title)s”") % {"title": version.display_title},
                     _("The reviewer has asked for changes. Make them, then send it back for review."),
                     url,
                     _("See the requested changes"),
@@ -105,7 +105,7 @@ def _quality_steps_of_provider(organisation_id: int) -> list[NextStep]:
         else:
             steps.append(
                 NextStep(
-                    _("Publish “%(title)s”") % {"title": version.title},
+                    _("Publish “%(title)s”") % {"title": version.display_title},
                     _("It is approved by quality assurance and ready to publish in the catalogue."),
                     url,
                     _("Open it to publish"),

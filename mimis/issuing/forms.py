@@ -30,7 +30,7 @@ def _published_versions(organisation: Organisation) -> list[tuple[int, str]]:
     versions = MicroCredentialVersion.objects.filter(
         microcredential__provider=organisation, status=VersionStatus.PUBLISHED
     ).order_by("title")
-    return [(v.pk, v.title) for v in versions if not v.qa_lapsed]
+    return [(v.pk, v.display_title) for v in versions if not v.qa_lapsed]
 
 
 class BatchUploadForm(forms.Form):
