@@ -20,7 +20,7 @@ BLANK = [("", "—")]
 
 def _concept_choices(scheme: str, levels: list[int]) -> list[tuple[int, str]]:
     concepts = Concept.objects.filter(scheme=scheme, deprecated=False, level__in=levels).order_by("code")
-    return [(c.pk, f"{c.code} {c.preferred_label}".strip()) for c in concepts]
+    return [(c.pk, f"{c.code} {c.display_label}".strip()) for c in concepts]
 
 
 class BasicsForm(forms.Form):
