@@ -10,6 +10,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
 import mimis
 
 ROOT = Path(mimis.__file__).parent
@@ -84,3 +87,27 @@ class TestImportGraph:
     def test_the_reader_sees_imports_inside_functions(self):
         assert "mimis.wallet.presenting" in imports_of(ROOT / "wallet" / "share_views.py")
         assert "mimis.verification.views.CHECK_LABELS" in imports_of(ROOT / "wallet" / "presenting.py")
+
+
+class TestIssuingSignals:
+    def test_the_wallet_handles_issuings_signals(self):
+        from mimis.issuing.models import Credential
+        from mimis.issuing.signals import credentials_replaced, holder_email_due
+
+        assert holder_email_due.has_listeners(Credential)
+        assert credentials_replaced.has_listeners(Credential)
+
+    def test_without_the_wallet_a_holder_email_fails_loudly_instead_of_silently(self):
+        from mimis.issuing.models import Credential
+        from mimis.issuing.signals import holder_email_due
+        from mimis.issuing.tasks import send_holder_email
+        from mimis.wallet import handlers
+
+        assert holder_email_due.disconnect(sender=Credential, dispatch_uid="wallet.holder_email")
+        try:
+            with pytest.raises(ImproperlyConfigured):
+                send_holder_email(credential=Credential(), template="issuing/emails/credential_issued")
+        finally:
+            holder_email_due.connect(
+                handlers.on_holder_email_due, sender=Credential, dispatch_uid="wallet.holder_email"
+            )
