@@ -70,6 +70,9 @@ def credential_detail(request: HttpRequest, credential_id: uuid.UUID) -> HttpRes
         for link in selectors.share_links_of(user=request.user)
         if [c.pk for c in link.credentials.all()] == [credential.pk]
     ]
+    for link in links:  # for wallet/_share_tools.html (copy, share, QR code) on this page
+        link.share_url = share_url(request, link)  # type: ignore[attr-defined]
+        link.qr_svg = qr_svg(link.share_url) if link.is_active else ""  # type: ignore[attr-defined]
     version = credential.version
     return render(
         request,
