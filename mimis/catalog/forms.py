@@ -19,7 +19,7 @@ class CatalogueSearchForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. care, forklift, bookkeeping")}),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. care, truck, bookkeeping")}),
     )
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     sector = forms.TypedChoiceField(label=_("Sector"), required=False, coerce=int, empty_value=None)
