@@ -23,6 +23,7 @@ from mimis.quality.api import router as quality_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.vcapi.conformance_api import router as vc_api_conformance_router
 from mimis.verification.api import router as verification_router
+from mimis.wallet.api import credentials_router as wallet_credentials_router
 from mimis.wallet.api import router as wallet_router
 
 
@@ -100,6 +101,7 @@ api.add_router("/pathways", pathway_router)
 api.add_router("/codesign", codesign_router)
 api.add_router("/verify", verification_router)
 api.add_router("/credentials", issuing_router)
+api.add_router("/credentials", wallet_credentials_router)
 api.add_router("/organisations", issuer_keys_router)
 api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)

@@ -22,7 +22,7 @@ BLANK = [("", "—")]
 
 def _concept_choices(scheme: str, levels: list[int]) -> list[tuple[int, str]]:
     concepts = Concept.objects.filter(scheme=scheme, deprecated=False, level__in=levels).order_by("code")
-    return [(c.pk, f"{c.code} {c.preferred_label}".strip()) for c in concepts]
+    return [(c.pk, f"{c.code} {c.display_label}".strip()) for c in concepts]
 
 
 # Which concepts each searchable picker offers: SNI sections and divisions, SSYK unit groups (level 4).

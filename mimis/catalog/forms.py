@@ -19,7 +19,7 @@ class CatalogueSearchForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. omsorg, truck, bokföring")}),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. care, truck, bookkeeping")}),
     )
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     sector = forms.TypedChoiceField(label=_("Sector"), required=False, coerce=int, empty_value=None)
@@ -59,17 +59,18 @@ class CatalogueSearchForm(forms.Form):
             .values_list("slug", "name")
         )
         self.fields["sector"].choices = any_choice + [
-            (c.pk, f"{c.code} {c.preferred_label}")
+            (c.pk, f"{c.code} {c.display_label}")
             for c in Concept.objects.filter(pk__in=published.values("sectors")).order_by("code")
         ]
         self.fields["occupation"].choices = any_choice + [
-            (c.pk, f"{c.code} {c.preferred_label}".strip())
+            (c.pk, f"{c.code} {c.display_label}".strip())
             for c in Concept.objects.filter(pk__in=published.values("occupations")).order_by("code")
         ]
         self.fields["skill"].choices = any_choice + [
-            (c.pk, c.preferred_label)
-            for c in Concept.objects.filter(pk__in=published.values("learning_outcomes__skills")).order_by(
-                "preferred_label"
+            (c.pk, c.display_label)
+            for c in sorted(
+                Concept.objects.filter(pk__in=published.values("learning_outcomes__skills")),
+                key=lambda c: c.display_label.lower(),
             )
         ]
 

@@ -321,6 +321,11 @@ class LearningOutcome(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def display_text(self) -> str:
+        """The outcome in the reader's language: English where one is written, else Swedish."""
+        return in_active_language(self.text, self.text_en)
+
 
 class LearningOutcomeSkill(models.Model):
     learning_outcome = models.ForeignKey(LearningOutcome, on_delete=models.CASCADE)

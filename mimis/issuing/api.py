@@ -151,17 +151,7 @@ def reinstate(request: HttpRequest, credential_id: uuid.UUID) -> dict:
     return credential_out(services.reinstate_credential(credential=credential, acting_user=request.user))
 
 
-@router.post(
-    "/{credential_id}/resend-claim",
-    response={202: CredentialOut, **ERRORS},
-    summary="E-mail the learner a new link to collect the credential (the earlier link stops working)",
-)
-def resend_claim(request: HttpRequest, credential_id: uuid.UUID) -> Status[dict]:
-    from mimis.wallet.services import resend_claim_link
-
-    require_scope(request, ISSUE)
-    credential = _credential_for_issuer(request, credential_id)
-    return Status(202, credential_out(resend_claim_link(credential=credential, acting_user=request.user)))
+# POST /{credential_id}/resend-claim lives in mimis.wallet.api (claim links are the wallet's; issuing is below it).
 
 
 # --- batches -------------------------------------------------------------------------------------------

@@ -171,7 +171,7 @@ def _badge_facts(version: MicroCredentialVersion) -> str:
 
 def _badge_layout(version: MicroCredentialVersion) -> _BadgeLayout:
     centre = BADGE_SIZE / 2
-    title = localised(version, "title")
+    title = version.display_title
     provider = version.microcredential.provider.name
     facts = _badge_facts(version)
     label = pgettext("badge label", "MICRO-CREDENTIAL")
@@ -451,7 +451,7 @@ def _certificate(credential: Credential, language: str) -> bytes:
     version = credential.version
     styles = _styles()
     url = verification_url(credential, language)
-    title = localised(version, "title")
+    title = version.display_title
     summary = localised(version, "summary")
     page_width, page_height = A4
     margin = 20 * mm

@@ -46,6 +46,7 @@ from mimis.issuing.models import (
     ReissueStatus,
     StatusList,
 )
+from mimis.issuing.signals import credentials_replaced
 from mimis.issuing.tasks import send_holder_email
 from mimis.vc import status as vc_status
 from mimis.vc.jwt import decode_unverified
@@ -293,16 +294,9 @@ def _reissue_chunk(*, key: IssuerKey, acting_user: User | None, chunk_size: int)
 def _keep_in_wallet(old_credentials: list[Credential], replacements: list[Credential]) -> None:
     """A credential its holder collected stays theirs: the replacement goes into the same wallet (so a
     second compromise finds it there too). An unused claim link of an old credential stops working; the
-    "replaced" e-mail carries a new one for the replacement."""
-    from mimis.wallet.models import ClaimLink, WalletEntry
-
-    entries = {e.credential_id: e for e in WalletEntry.objects.filter(credential__in=old_credentials)}
-    WalletEntry.objects.bulk_create(
-        WalletEntry(user_id=entries[old.pk].user_id, credential=new, via=entries[old.pk].via)
-        for old, new in zip(old_credentials, replacements, strict=True)
-        if old.pk in entries
-    )
-    ClaimLink.objects.filter(credential__in=old_credentials, claimed_at__isnull=True).delete()
+    "replaced" e-mail carries a new one for the replacement. The wallet does both (issuing is below it and
+    does not import it), in this transaction, when told through ``credentials_replaced``."""
+    credentials_replaced.send(sender=Credential, pairs=list(zip(old_credentials, replacements, strict=True)))
 
 
 def _set_bits(changes: dict[int, dict[int, bool]]) -> None:

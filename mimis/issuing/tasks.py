@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django_tasks import task
-
-from mimis.core.emails import absolute_url, send_templated_email
 
 if TYPE_CHECKING:
     from mimis.issuing.models import Credential
@@ -58,38 +56,16 @@ def send_holder_email(*, credential: Credential, template: str) -> None:
     """An e-mail about a credential to its holder, in their language: the "issued" one, and the "replaced"
     one after a key compromise.
 
-    The holder is whoever collected the credential into their wallet, else the account its address
-    belongs to (counting verified further addresses), else nobody yet. A valid credential that is not in
-    a wallet gets a single-use claim link, minted here at send time
-    (``mimis.wallet.services.mint_claim_link``) so the secret never sits in the task queue; sending again
-    makes the earlier link stop working. One in a wallet gets none: the e-mail points to the wallet, and
-    goes to the holder's own address (the one it was issued to may no longer be theirs).
+    Who the holder is, which address it goes to and the single-use claim link in it belong to the wallet,
+    which sits above issuing: issuing announces the e-mail (``mimis.issuing.signals.holder_email_due``) and
+    the wallet sends it (``mimis.wallet.services.send_holder_email``).
     """
-    from mimis.issuing.models import CredentialState
-    from mimis.wallet.models import CLAIM_LINK_VALID_DAYS, WalletEntry
-    from mimis.wallet.selectors import holder_of
-    from mimis.wallet.services import mint_claim_link
+    from mimis.issuing.models import Credential
+    from mimis.issuing.signals import holder_email_due
 
-    holder = holder_of(credential)
-    in_wallet = holder is not None and WalletEntry.objects.filter(credential=credential).exists()
-    language = holder.language if holder is not None else credential.recipient_language
-    if language not in dict(settings.LANGUAGES):
-        language = "sv"
-    secret = mint_claim_link(credential=credential) if credential.state == CredentialState.VALID else None
-    send_templated_email(
-        to=holder.email if in_wallet else credential.recipient_email,
-        template=template,
-        language=language,
-        context={
-            "credential": credential,
-            "has_account": holder is not None,
-            "in_wallet": in_wallet,
-            "claim_url": absolute_url("wallet:claim", language=language, token=secret) if secret else "",
-            "claim_days": CLAIM_LINK_VALID_DAYS,
-            "wallet_url": absolute_url("wallet:my_credentials", language=language),
-            "register_url": absolute_url("accounts:register", language=language),
-        },
-    )
+    if not holder_email_due.has_listeners(Credential):
+        raise ImproperlyConfigured("No app sends holder e-mails: is mimis.wallet in INSTALLED_APPS?")
+    holder_email_due.send(sender=Credential, credential=credential, template=template)
 
 
 @task()

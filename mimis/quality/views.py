@@ -284,7 +284,7 @@ def assign(request: HttpRequest, version_id: int) -> HttpResponse:
         messages.success(
             request,
             _("%(name)s reviews “%(title)s” and has been told by e-mail.")
-            % {"name": reviewer.name, "title": version.title},
+            % {"name": reviewer.name, "title": version.display_title},
         )
     return redirect("quality:queue")
 

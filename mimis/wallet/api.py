@@ -17,17 +17,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 
-from mimis.accounts.scopes import READ, WRITE
+from mimis.accounts.scopes import ISSUE, READ, WRITE
 from mimis.api.auth import require_scope
 from mimis.api.schemas import ErrorOut
 from mimis.errors import PermissionDenied, ValidationFailed
+from mimis.issuing import api as issuing_api
 from mimis.issuing.artefacts import signed_credential
 from mimis.wallet import imports, selectors, services
 from mimis.wallet.errors import ImportRejected
 from mimis.wallet.models import ExternalCredential, ShareLink
-from mimis.wallet.share_views import labelled
+from mimis.wallet.presenting import labelled, qr_download
 
 router = Router(tags=["my credentials"])
+# Mounted at /credentials beside issuing's router: an issuer's action on claim links, which are the wallet's.
+credentials_router = Router(tags=["credentials"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
@@ -141,10 +144,14 @@ def credential_out(request: HttpRequest, credential) -> dict[str, Any]:  # type:
     }
 
 
+def share_url_of(request: HttpRequest, link: ShareLink) -> str:
+    return request.build_absolute_uri(reverse("wallet:shared", args=[link.token]))
+
+
 def share_out(request: HttpRequest, link: ShareLink) -> dict[str, Any]:
     return {
         "id": link.pk,
-        "url": request.build_absolute_uri(reverse("wallet:shared", args=[link.token])),
+        "url": share_url_of(request, link),
         "kind": link.kind,
         "title": link.title,
         "credentials": [c.pk for c in link.credentials.all()],
@@ -369,3 +376,31 @@ def withdraw(request: HttpRequest, share_id: uuid.UUID) -> dict[str, Any]:
     _personal(request, WRITE)
     link = selectors.share_link_of(user=request.user, share_id=share_id)
     return share_out(request, services.withdraw_share_link(link=link, acting_user=request.user))
+
+
+@router.get(
+    "/share-links/{share_id}/qr.svg",
+    response={200: None, **ERRORS},
+    summary="A share link as a QR code (SVG image) to print or show",
+)
+def share_link_qr(request: HttpRequest, share_id: uuid.UUID) -> HttpResponse:
+    _personal(request, READ)
+    link = selectors.share_link_of(user=request.user, share_id=share_id)
+    return qr_download(share_url_of(request, link), name=f"mimis-share-{link.pk}")
+
+
+@credentials_router.post(
+    "/{credential_id}/resend-claim",
+    response={202: issuing_api.CredentialOut, **issuing_api.ERRORS},
+    summary="E-mail the learner a new link to collect the credential (the earlier link stops working)",
+    operation_id="mimis_issuing_api_resend_claim",  # as before it moved here from issuing
+)
+def resend_claim(request: HttpRequest, credential_id: uuid.UUID) -> Status[dict]:
+    require_scope(request, ISSUE)
+    credential = issuing_api._credential_for_issuer(request, credential_id)
+    return Status(
+        202,
+        issuing_api.credential_out(
+            services.resend_claim_link(credential=credential, acting_user=request.user)
+        ),
+    )

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from mimis.accounts.forms import add_service_error
 from mimis.errors import MimisError
-from mimis.issuing.artefacts import localised
 from mimis.wallet import selectors, services
 from mimis.wallet.errors import ClaimLinkExpired
 from mimis.wallet.forms import ClaimAccountForm
@@ -64,7 +63,7 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(
             request,
             _("“%(title)s” is in your credentials. You can share it, download it and show it to employers.")
-            % {"title": localised(credential.version, "title")},
+            % {"title": credential.version.display_title},
         )
         return redirect("wallet:credential", credential_id=credential.pk)
     return _page(request, link, form, owner, wrong_user)
@@ -77,7 +76,7 @@ def _page(request, link, form, owner, wrong_user) -> HttpResponse:  # type: igno
         {
             "link": link,
             "credential": link.credential,
-            "title": localised(link.credential.version, "title"),
+            "title": link.credential.version.display_title,
             "form": form,
             "existing_account": owner is not None,
             "wrong_user": wrong_user,

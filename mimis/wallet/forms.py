@@ -57,7 +57,7 @@ class PortfolioForm(ShareForm):
 
     def __init__(self, *args, credentials=(), imported=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["credentials"].choices = [(str(c.pk), c.version.title) for c in credentials]
+        self.fields["credentials"].choices = [(str(c.pk), c.version.display_title) for c in credentials]
         if imported:
             self.fields["imported"].choices = [
                 (str(e.pk), f"{e.title} ({e.get_status_display()})") for e in imported
@@ -83,12 +83,15 @@ class AddressForm(forms.Form):
 class ImportForm(forms.Form):
     upload = forms.FileField(
         label=_("Credential file"),
-        help_text=_(
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # Filled in per form, not at import: "%" on a lazy text would fix it in the language of the first import.
+        self.fields["upload"].help_text = _(
             "An Open Badges 2.0 or 3.0 credential: JSON, a JWT, or a badge image (PNG or SVG) with the "
             "credential inside. At most %(size)d MB."
-        )
-        % {"size": MAX_IMPORT_BYTES // (1024 * 1024)},
-    )
+        ) % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
 
 
 class PrivacyForm(forms.Form):

@@ -160,16 +160,6 @@ class Overview:
     external: list[ExternalCredential]
 
 
-def _localised(obj: object, field_name: str) -> str:
-    from django.utils.translation import get_language
-
-    if (get_language() or "sv").startswith("en"):
-        english = getattr(obj, f"{field_name}_en", "")
-        if english:
-            return english
-    return getattr(obj, field_name)
-
-
 def _with_details(credentials: QuerySet[Credential]) -> QuerySet[Credential]:
     return credentials.prefetch_related(
         "version__sectors",
@@ -188,7 +178,7 @@ def skills_of(credentials: Iterable[Credential]) -> list[Concept]:
             for skill in outcome.skills.all():
                 skills[skill.pk] = skill
     for skill in skills.values():
-        skill.label = _localised(skill, "preferred_label")  # type: ignore[attr-defined]
+        skill.label = skill.display_label  # type: ignore[attr-defined]
     return sorted(skills.values(), key=lambda s: s.label.lower())  # type: ignore[attr-defined]
 
 
@@ -223,7 +213,7 @@ def pathway_progress(credentials: Iterable[Credential]) -> list[PathwayProgress]
             published = [
                 v for v in step.microcredential.versions.all() if v.status == VersionStatus.PUBLISHED
             ]
-            title = _localised(published[-1], "title") if published else step.microcredential.slug
+            title = published[-1].display_title if published else step.microcredential.slug
             steps.append(
                 PathwayStepProgress(title, step.microcredential.slug, step.microcredential_id in counting)
             )
@@ -233,9 +223,7 @@ def pathway_progress(credentials: Iterable[Credential]) -> list[PathwayProgress]
             else len(steps)
         )
         done = sum(step.done for step in steps)
-        progress.append(
-            PathwayProgress(pathway, _localised(pathway, "title"), needed, min(done, needed), steps)
-        )
+        progress.append(PathwayProgress(pathway, pathway.display_title, needed, min(done, needed), steps))
     return sorted(progress, key=lambda p: (-p.percent, p.title))
 
 
@@ -244,9 +232,7 @@ def group_by_sector(credentials: Iterable[Credential]) -> list[SectorGroup]:
     groups: dict[str, SectorGroup] = {}
     other: list[Credential] = []
     for credential in credentials:
-        sectors = sorted(
-            (_localised(s, "preferred_label") for s in credential.version.sectors.all()), key=str.lower
-        )
+        sectors = sorted((s.display_label for s in credential.version.sectors.all()), key=str.lower)
         if not sectors:
             other.append(credential)
             continue
@@ -263,7 +249,7 @@ def wallet_overview(*, learner: User) -> Overview:
     for credential in credentials:
         credential.holder_status = holder_status(credential, now)  # type: ignore[attr-defined]
         credential.holder_status_label = status_label(credential.holder_status)  # type: ignore[attr-defined]
-        credential.title = _localised(credential.version, "title")  # type: ignore[attr-defined]
+        credential.title = credential.version.display_title  # type: ignore[attr-defined]
     valid = [c for c in credentials if c.holder_status == CredentialState.VALID]  # type: ignore[attr-defined]
     return Overview(
         credentials=credentials,
@@ -351,7 +337,7 @@ def linkedin_url(*, credential: Credential, share_url: str) -> str:
 
     params = {
         "startTask": "CERTIFICATION_NAME",
-        "name": _localised(credential.version, "title"),
+        "name": credential.version.display_title,
         "organizationName": credential.organisation.name,
         "issueYear": credential.issued_at.year,
         "issueMonth": credential.issued_at.month,

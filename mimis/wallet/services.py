@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,6 +25,7 @@ from mimis.accounts.permissions import Capability, is_platform_admin, require_ca
 from mimis.accounts.services import _check_password, normalise_email
 from mimis.accounts.tokens import hash_secret, new_secret
 from mimis.audit.services import record
+from mimis.core.emails import absolute_url, send_templated_email
 from mimis.errors import NotFound, ValidationFailed
 from mimis.issuing.models import Credential, CredentialState
 from mimis.wallet import selectors, tasks
@@ -49,7 +51,7 @@ from mimis.wallet.models import (
     WalletVia,
 )
 
-ADDRESS_SALT = "mimis.wallet.address-verification"
+ADDRESS_SALT = tasks.ADDRESS_SALT  # the address links are made in tasks.make_address_token
 ADDRESS_MAX_AGE = 60 * 60 * 24 * 3
 MAX_FURTHER_ADDRESSES = 10
 
@@ -202,6 +204,55 @@ def request_new_claim_link(*, token: str) -> ClaimLink:
     return link
 
 
+def keep_replacements_in_wallet(*, pairs: Sequence[tuple[Credential, Credential]]) -> None:
+    """After a key compromise (``mimis.issuing.signals.credentials_replaced``, inside issuing's transaction):
+    a replacement goes into the wallet its old credential was collected into, and the old credentials'
+    unused claim links stop working (the "replaced" e-mail carries a new one). Issuing records the audit."""
+    old_credentials = [old for old, _new in pairs]
+    entries = {e.credential_id: e for e in WalletEntry.objects.filter(credential__in=old_credentials)}
+    WalletEntry.objects.bulk_create(
+        WalletEntry(user_id=entries[old.pk].user_id, credential=new, via=entries[old.pk].via)
+        for old, new in pairs
+        if old.pk in entries
+    )
+    ClaimLink.objects.filter(credential__in=old_credentials, claimed_at__isnull=True).delete()
+
+
+def send_holder_email(*, credential: Credential, template: str) -> None:
+    """An e-mail about a credential to its holder, in their language, with the title in that language: the
+    "issued" one, and the "replaced" one after a key compromise. Issuing's background tasks ask for it
+    through ``mimis.issuing.signals.holder_email_due`` (see ``handlers``); it sends at once, so call it from
+    a task, never from a request.
+
+    The holder is whoever collected the credential into their wallet, else the account its address
+    belongs to (counting verified further addresses), else nobody yet. A valid credential that is not in
+    a wallet gets a single-use claim link, minted here at send time (``mint_claim_link``) so the secret
+    never sits in the task queue; sending again makes the earlier link stop working. One in a wallet gets
+    none: the e-mail points to the wallet, and goes to the holder's own address (the one it was issued to
+    may no longer be theirs).
+    """
+    holder = selectors.holder_of(credential)
+    in_wallet = holder is not None and WalletEntry.objects.filter(credential=credential).exists()
+    language = holder.language if holder is not None else credential.recipient_language
+    if language not in dict(settings.LANGUAGES):
+        language = "sv"
+    secret = mint_claim_link(credential=credential) if credential.state == CredentialState.VALID else None
+    send_templated_email(
+        to=holder.email if in_wallet else credential.recipient_email,
+        template=template,
+        language=language,
+        context={
+            "credential": credential,
+            "has_account": holder is not None,
+            "in_wallet": in_wallet,
+            "claim_url": absolute_url("wallet:claim", language=language, token=secret) if secret else "",
+            "claim_days": CLAIM_LINK_VALID_DAYS,
+            "wallet_url": absolute_url("wallet:my_credentials", language=language),
+            "register_url": absolute_url("accounts:register", language=language),
+        },
+    )
+
+
 def _issued_email_task():  # type: ignore[no-untyped-def]
     from mimis.issuing import tasks as issuing_tasks
 
@@ -237,12 +288,6 @@ def resend_claim_link(*, credential: Credential, acting_user: User | None) -> Cr
 
 
 # --- further e-mail addresses ------------------------------------------------------------------------
-
-
-def make_address_token(learner_email: LearnerEmail) -> str:
-    return signing.dumps(
-        {"u": learner_email.user_id, "e": learner_email.email.lower()}, salt=ADDRESS_SALT, compress=True
-    )
 
 
 @transaction.atomic
@@ -448,6 +493,48 @@ def withdraw_share_link(*, link: ShareLink, acting_user: User) -> ShareLink:
         link.save(update_fields=["withdrawn_at"])
         record("share_link.withdrawn", actor=acting_user, target=link)
     return link
+
+
+# Programs that fetch a page to show a preview of a link (chat, social media, search engines), not people who
+# open it. Matched case-insensitively anywhere in the User-Agent header.
+LINK_PREVIEW_AGENTS = (
+    "slackbot",
+    "slack-imgproxy",
+    "linkedinbot",
+    "skypeuripreview",  # Microsoft Teams and Skype
+    "microsoftpreview",
+    "facebookexternalhit",
+    "facebot",
+    "meta-externalagent",
+    "twitterbot",
+    "whatsapp",
+    "discordbot",
+    "telegrambot",
+    "googlebot",
+    "google-inspectiontool",
+    "bingbot",
+    "bingpreview",
+    "applebot",
+    "duckduckbot",
+    "yandexbot",
+    "redditbot",
+    "pinterestbot",
+    "mastodon",
+    "embedly",
+    "iframely",
+    "vkshare",
+    "skypebot",
+)
+
+
+def counts_as_visit(*, method: str, user_agent: str) -> bool:
+    """Whether a request to a share page is a person looking: a GET (a HEAD is answered but not counted) by
+    a client that is not a link-preview program (``LINK_PREVIEW_AGENTS``), so pasting a link into Teams or
+    LinkedIn does not add views."""
+    if method != "GET":
+        return False
+    agent = (user_agent or "").lower()
+    return not any(bot in agent for bot in LINK_PREVIEW_AGENTS)
 
 
 def count_view(link: ShareLink, *, download: bool = False) -> None:

@@ -10,31 +10,18 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from mimis.catalog.models import VersionStatus
 from mimis.errors import MimisError, NotFound
-from mimis.issuing.artefacts import credential_facts, localised, signed_credential
+from mimis.issuing.artefacts import credential_facts, signed_credential
 from mimis.verification.services import verify
 from mimis.verification.views import labelled_checks
 from mimis.wallet import imports, selectors, services
 from mimis.wallet.errors import ShareLinkUnavailable
 from mimis.wallet.models import ExternalCredential, ShareKind, ShareLink
+from mimis.wallet.presenting import imported_file, labelled, signed_download
 from mimis.wallet.selectors import holder_status, status_label
-
-NETWORK_NEEDED_TEXT = _("This needs the issuer's web server, which MIMIS does not contact here.")
-
-
-def labelled(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Checks with plain-language labels (as on the verification page) and a translated reason where known."""
-    from mimis.verification.views import CHECK_LABELS
-
-    out = []
-    for check in checks:
-        message = NETWORK_NEEDED_TEXT if check.get("code") == "network_needed" else check.get("message", "")
-        out.append({**check, "label": CHECK_LABELS.get(check["name"], check["name"]), "message": message})
-    return out
 
 
 def _unavailable(request: HttpRequest, error: MimisError) -> HttpResponse:
@@ -58,9 +45,9 @@ def _verified(credential) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {
         "credential": credential,
         "version": version,
-        "title": localised(version, "title"),
-        "summary": localised(version, "summary"),
-        "outcomes": [localised(outcome, "text") for outcome in version.learning_outcomes.all()],
+        "title": version.display_title,
+        "summary": version.display_summary,
+        "outcomes": [outcome.display_text for outcome in version.learning_outcomes.all()],
         "facts": credential_facts(credential),
         "in_catalogue": version.microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists(),
         "report": report,
@@ -75,6 +62,14 @@ def _checked(external: ExternalCredential) -> dict[str, Any]:
     what could not be checked says so, never "verified"."""
     external = imports.recheck(credential=external)
     return {"external": external, "checks": labelled(external.checks)}
+
+
+def _count(request: HttpRequest, link: ShareLink, *, download: bool = False) -> None:
+    """Count people, not HEAD requests or link previews (see ``services.counts_as_visit``)."""
+    if services.counts_as_visit(
+        method=request.method or "", user_agent=request.headers.get("User-Agent", "")
+    ):
+        services.count_view(link, download=download)
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -94,7 +89,7 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     imported = selectors.shared_imported(link)
     if not credentials and not imported:
         raise NotFound()
-    services.count_view(link)
+    _count(request, link)
     if link.kind == ShareKind.CREDENTIAL:
         return _render(
             request,
@@ -138,9 +133,7 @@ def shared_download(request: HttpRequest, token: str, credential_id: uuid.UUID) 
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
     credential = _item(selectors.shared_credentials(link), credential_id)
-    from mimis.wallet.views import signed_download
-
-    services.count_view(link, download=True)
+    _count(request, link, download=True)
     response = signed_download(credential)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -153,9 +146,7 @@ def shared_imported_download(request: HttpRequest, token: str, credential_id: uu
     except ShareLinkUnavailable as error:
         return _unavailable(request, error)
     external = _item(selectors.shared_imported(link), credential_id)
-    from mimis.wallet.views import imported_file
-
-    services.count_view(link, download=True)
+    _count(request, link, download=True)
     response = imported_file(external)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -1,20 +1,35 @@
-"""Background tasks of the wallet: e-mails. Secrets for links are minted here, at send time."""
+"""Background tasks of the wallet: e-mails. Secrets for links are minted at send time."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from mimis.core.emails import absolute_url, send_templated_email
 
+if TYPE_CHECKING:
+    from mimis.wallet.models import LearnerEmail
+
+ADDRESS_SALT = "mimis.wallet.address-verification"
+
+
+def make_address_token(learner_email: LearnerEmail) -> str:
+    """The secret in the link that proves the learner reads a further address (checked by
+    ``services.verify_address``)."""
+    return signing.dumps(
+        {"u": learner_email.user_id, "e": learner_email.email.lower()}, salt=ADDRESS_SALT, compress=True
+    )
+
 
 @task()
 def send_address_verification_email(*, learner_email_id: int) -> None:
     """A link to the further address that proves the learner reads it."""
     from mimis.wallet.models import LearnerEmail
-    from mimis.wallet.services import make_address_token
 
     extra = (
         LearnerEmail.objects.select_related("user")

@@ -37,6 +37,7 @@ urlpatterns = [
     path("my/credentials/<uuid:credential_id>/europass.jsonld", views.elm_export, name="elm"),
     path("my/credentials/<uuid:credential_id>/linkedin/", views.linkedin, name="linkedin"),
     path("my/sharing/", views.sharing, name="sharing"),
+    path("my/sharing/<uuid:share_id>/qr.svg", views.share_qr, name="share_qr"),
     path("my/email-addresses/", views.addresses, name="addresses"),
     path("my/email-addresses/verify/<str:token>/", views.verify_address, name="verify_address"),
     path("my/privacy/", views.privacy, name="privacy"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from django.contrib import messages
@@ -19,7 +18,7 @@ from mimis.accounts.forms import add_service_error
 from mimis.accounts.models import Membership
 from mimis.catalog.elm import learning_achievement_specification
 from mimis.errors import MimisError, NotFound
-from mimis.issuing.artefacts import credential_facts, localised
+from mimis.issuing.artefacts import credential_facts
 from mimis.issuing.download_views import artefact_response
 from mimis.wallet import imports, personal_data, selectors, services
 from mimis.wallet.elm import europass_credential
@@ -31,7 +30,8 @@ from mimis.wallet.forms import (
     PrivacyForm,
     ShareForm,
 )
-from mimis.wallet.models import ExternalCredential, ShareLink
+from mimis.wallet.models import ShareLink
+from mimis.wallet.presenting import imported_file, labelled, qr_download, qr_svg, signed_download
 
 
 def share_url(request: HttpRequest, link: ShareLink) -> str:
@@ -70,15 +70,18 @@ def credential_detail(request: HttpRequest, credential_id: uuid.UUID) -> HttpRes
         for link in selectors.share_links_of(user=request.user)
         if [c.pk for c in link.credentials.all()] == [credential.pk]
     ]
+    for link in links:  # for wallet/_share_tools.html (copy, share, QR code) on this page
+        link.share_url = share_url(request, link)  # type: ignore[attr-defined]
+        link.qr_svg = qr_svg(link.share_url) if link.is_active else ""  # type: ignore[attr-defined]
     version = credential.version
     return render(
         request,
         "wallet/credential.html",
         {
             "credential": credential,
-            "title": localised(version, "title"),
-            "summary": localised(version, "summary"),
-            "outcomes": [localised(outcome, "text") for outcome in version.learning_outcomes.all()],
+            "title": version.display_title,
+            "summary": version.display_summary,
+            "outcomes": [outcome.display_text for outcome in version.learning_outcomes.all()],
             "skills": selectors.skills_of([credential]),
             "facts": credential_facts(credential),
             "form": form,
@@ -92,24 +95,6 @@ def download(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
     """The signed credential exactly as issued (JSON-LD, or the JWT as text)."""
     credential = selectors.credential_of_learner(learner=request.user, credential_id=str(credential_id))
     return signed_download(credential)
-
-
-def signed_download(credential) -> HttpResponse:  # type: ignore[no-untyped-def]
-    if credential.format == "jwt" and credential.token:
-        response = HttpResponse(credential.token, content_type="application/vc+jwt")
-        extension = "jwt"
-    elif credential.document:
-        response = HttpResponse(
-            json.dumps(credential.document, ensure_ascii=False, indent=2),
-            content_type="application/ld+json; charset=utf-8",
-        )
-        extension = "json"
-    else:
-        raise NotFound()
-    response["Content-Disposition"] = (
-        f'attachment; filename="{credential.version.microcredential.slug}.{extension}"'
-    )
-    return response
 
 
 @login_required
@@ -180,12 +165,23 @@ def sharing(request: HttpRequest) -> HttpResponse:
                 request, _("The portfolio page is ready: %(url)s") % {"url": share_url(request, link)}
             )
             return redirect("wallet:sharing")
-    links = [(link, share_url(request, link)) for link in selectors.share_links_of(user=request.user)]
+    links = [
+        (link, url, qr_svg(url) if link.is_active else "")
+        for link in selectors.share_links_of(user=request.user)
+        for url in [share_url(request, link)]
+    ]
     return render(
         request,
         "wallet/sharing.html",
         {"form": form, "links": links, "credentials": credentials, "imported": imported},
     )
+
+
+@login_required
+def share_qr(request: HttpRequest, share_id: uuid.UUID) -> HttpResponse:
+    """One of the learner's share links as a QR code (SVG) to download."""
+    link = selectors.share_link_of(user=request.user, share_id=share_id)
+    return qr_download(share_url(request, link), name=f"mimis-share-{link.pk}")
 
 
 @login_required
@@ -278,8 +274,6 @@ def imported(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
         messages.success(request, _("The imported credential is removed from your wallet."))
         return redirect("wallet:my_credentials")
     external = imports.recheck(credential=external)
-    from mimis.wallet.share_views import labelled
-
     return render(
         request, "wallet/imported.html", {"external": external, "checks": labelled(external.checks)}
     )
@@ -289,16 +283,6 @@ def imported(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
 def imported_download(request: HttpRequest, credential_id: uuid.UUID) -> HttpResponse:
     external = imports.imported_of(user=request.user, credential_id=str(credential_id))
     return imported_file(external)
-
-
-def imported_file(external: ExternalCredential) -> HttpResponse:
-    is_json = external.content.lstrip().startswith("{")
-    response = HttpResponse(
-        external.content,
-        content_type="application/json; charset=utf-8" if is_json else "text/plain; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{external.pk}.{"json" if is_json else "jws"}"'
-    return response
 
 
 @login_required

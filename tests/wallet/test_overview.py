@@ -55,6 +55,7 @@ class TestMyCredentials:
         assert "Kundbemötande" in other and "Demensvård" not in other
         progress = section(page, "Hur långt du har kommit på vägar")
         assert "Undersköterskevägen" in progress and "2 av 3 mikromeriter" in progress
+        assert "(Alla 3 krävs)" in progress  # the pathway's rule in words
         assert '<progress max="3" value="2"' in progress
         assert 'href="/microcredentials/hygien/"' in progress  # what is missing links to the catalogue
         skills = section(page, "Kompetenser som dina giltiga meriter visar")
