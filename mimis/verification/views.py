@@ -17,7 +17,7 @@ from mimis.verification.services import SOURCE_STORED, Report, verify, verify_re
 
 # Plain-language names of the checks; the codes come from mimis.vc.verify.
 CHECK_LABELS = {
-    "schema": _("It is a well-formed Open Badges credential"),
+    "schema": _("It is a well-formed credential"),
     "proof": _("The signature is intact: nothing has been changed"),
     "issuer": _("The signature belongs to the issuer"),
     "validity": _("It is within its validity period"),

@@ -222,7 +222,7 @@ def _import_body(request: HttpRequest) -> bytes:
 @router.post(
     "/credentials/import",
     response={201: ImportedOut, **ERRORS},
-    summary="Import an Open Badges 2.0 or 3.0 credential from another platform into my wallet",
+    summary="Import an Open Badges 2.0 or 3.0 credential, or another W3C verifiable credential, into my wallet",
     description="Send the file as `multipart/form-data` in the field `file` (JSON, JWT, or a baked PNG or SVG "
     'badge), or send JSON: `{"credential": {...}}` with the credential, or `{"credential": "<JWT>"}`. At most '
     "10 MB. The credential is verified first: a tampered, unsupported or oversized file, or an image bomb, "

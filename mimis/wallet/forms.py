@@ -89,8 +89,8 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Filled in per form, not at import: "%" on a lazy text would fix it in the language of the first import.
         self.fields["upload"].help_text = _(
-            "An Open Badges 2.0 or 3.0 credential: JSON, a JWT, or a badge image (PNG or SVG) with the "
-            "credential inside. At most %(size)d MB."
+            "An Open Badges 2.0 or 3.0 credential or another W3C verifiable credential: JSON, a JWT, or a "
+            "badge image (PNG or SVG) with the credential inside. At most %(size)d MB."
         ) % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
 
 

@@ -114,7 +114,8 @@ def _refuse_if_tampered(checks: list[dict[str, Any]]) -> None:
         "jwt_algorithm_not_allowed",
     }:
         message = _(
-            "This is not an Open Badges 2.0 or 3.0 credential MIMIS can check (%(reason)s). Nothing was stored."
+            "This is not a credential MIMIS can check (Open Badges 2.0 or 3.0, or another W3C verifiable "
+            "credential): %(reason)s. Nothing was stored."
         )
     else:
         message = _(
@@ -204,7 +205,8 @@ def _check_ob2(content: dict[str, Any] | str) -> Checked:
             ) from exc
         raise ImportRejected(
             _(
-                "This is not an Open Badges 2.0 or 3.0 credential MIMIS can check (%(reason)s). Nothing was stored."
+                "This is not a credential MIMIS can check (Open Badges 2.0 or 3.0, or another W3C verifiable "
+                "credential): %(reason)s. Nothing was stored."
             )
             % {"reason": exc.message},
             field="upload",
@@ -233,7 +235,8 @@ def _check_ob3(content: dict[str, Any] | str) -> Checked:
     except MimisError as exc:
         raise ImportRejected(
             _(
-                "This is not an Open Badges 2.0 or 3.0 credential MIMIS can check (%(reason)s). Nothing was stored."
+                "This is not a credential MIMIS can check (Open Badges 2.0 or 3.0, or another W3C verifiable "
+                "credential): %(reason)s. Nothing was stored."
             )
             % {"reason": exc.message},
             field="upload",
@@ -251,17 +254,28 @@ def _check_ob3(content: dict[str, Any] | str) -> Checked:
     subject = subject[0] if isinstance(subject, list) and subject else subject
     achievement = subject.get("achievement", {}) if isinstance(subject, dict) else {}
     issuer = document.get("issuer")
+    # Plain verifiable credentials (not Open Badges) are kept too, and named for what they are.
+    plain = report.kind == "verifiable_credential"
     return Checked(
-        standard=ImportStandard.OB3,
+        standard=ImportStandard.VC if plain else ImportStandard.OB3,
         content=content,
         checks=[dict(c) for c in report.checks],
         title=_text(achievement.get("name") if isinstance(achievement, dict) else "")
         or _text(document.get("name"))
-        or _("Open Badge"),
+        or (_plain_type(document) if plain else "")
+        or (_("Verifiable credential") if plain else _("Open Badge")),
         issuer_id=issuer_id(document) or "",
         issuer_name=report.issuer_name or (_text(issuer.get("name")) if isinstance(issuer, dict) else ""),
         issued_on=_date(document.get("validFrom") or document.get("issuanceDate")),
     )
+
+
+def _plain_type(document: dict[str, Any]) -> str:
+    """The credential's own type (e.g. "UniversityDegreeCredential"), when it says more than the base type."""
+    types = document.get("type")
+    types = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+    specific = [t for t in types if isinstance(t, str) and t != "VerifiableCredential"]
+    return specific[0] if specific else ""
 
 
 def _check_dict(check: Any) -> dict[str, Any]:

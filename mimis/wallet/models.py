@@ -169,6 +169,8 @@ class ShareLink(models.Model):
 class ImportStandard(models.TextChoices):
     OB2 = "ob2", "Open Badges 2.0"
     OB3 = "ob3", "Open Badges 3.0"
+    #: Any other W3C verifiable credential (VC Data Model 1.1 or 2.0) that is not an Open Badge.
+    VC = "vc", "W3C Verifiable Credential"
 
 
 class ImportStatus(models.TextChoices):

@@ -1,5 +1,6 @@
-"""Importing Open Badges 2.0 and 3.0 credentials from other platforms: verified on import, stored as
-external, shown with their status; tampered, unsupported, oversized files and image bombs store nothing."""
+"""Importing Open Badges 2.0 and 3.0 credentials (and other W3C verifiable credentials) from other platforms:
+verified on import, stored as external, shown with their status; tampered, unsupported, oversized files and
+image bombs store nothing."""
 
 from __future__ import annotations
 
@@ -284,7 +285,9 @@ class TestBadInput:
     def test_an_unsupported_file_is_refused(self, learner):
         assert_nothing_stored(upload(learner, b"%PDF-1.7 not a badge", "cv.pdf"), "Ingenting sparades.")
         response = upload(learner, json.dumps({"name": "Mitt CV"}).encode())
-        assert_nothing_stored(response, "Det här är ingen merit enligt Open Badges 2.0 eller 3.0")
+        assert_nothing_stored(
+            response, "Det här är ingen merit som MIMIS kan kontrollera (Open Badges 2.0 eller 3.0"
+        )
 
     def test_anonymous_visitors_are_sent_to_sign_in(self, db):
         from django.test import Client
@@ -314,3 +317,26 @@ class TestImportedCredentialPage:
 
         external = ExternalCredential.objects.get()
         assert signed_in(UserFactory()).get(f"/my/credentials/imported/{external.pk}/").status_code == 404
+
+
+# --- other W3C verifiable credentials ----------------------------------------------------------------
+
+
+class TestPlainVerifiableCredentials:
+    """Issue 11: MIMIS reads any well-formed VC from other issuers and says plainly what kind it is."""
+
+    def test_a_plain_vc_is_stored_as_a_verifiable_credential_named_by_its_type(self, learner):
+        from pathlib import Path
+
+        signed = (
+            Path(__file__).parents[1] / "vc" / "data" / "jsigs-eddsa-rdfc-2022-vc20-plain.json"
+        ).read_bytes()
+        upload(learner, signed)
+        external = ExternalCredential.objects.get()
+        assert (external.standard, external.status) == ("vc", "verified")
+        assert external.title == "ExampleAlumniCredential"
+        assert external.get_standard_display() == "W3C Verifiable Credential"
+
+    def test_an_open_badge_is_still_stored_as_open_badges_3(self, learner):
+        upload(learner, json.dumps(ob3_credential()).encode())
+        assert ExternalCredential.objects.get().standard == "ob3"
