@@ -43,6 +43,15 @@ class TestSharingPageTools:
         assert '<script src="/static/wallet/share.js" defer></script>' in page
         assert Client().get("/static/wallet/share.js").status_code == 200
 
+    def test_the_credential_page_offers_the_same_tools_for_its_links(self, credential, learner):
+        link = make_link(learner, credential)
+        page = signed_in(learner).get(f"/my/credentials/{credential.pk}/").content.decode()
+        field = re.search(r'<input id="share-url-[^"]+"[^>]*>', page)[0]
+        assert f'value="http://testserver{share_path(link)}"' in field and " readonly " in field
+        assert "Kopiera länken" in page and '<div class="qr" role="img"' in page
+        assert f'<a href="/my/sharing/{link.pk}/qr.svg" download>' in page
+        assert '<script src="/static/wallet/share.js" defer></script>' in page
+
     def test_the_qr_code_is_an_inline_svg_with_a_text_alternative_and_a_download(self, credential, learner):
         link = make_link(learner, credential)
         page = signed_in(learner).get("/en/my/sharing/").content.decode()
