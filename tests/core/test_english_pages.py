@@ -37,8 +37,10 @@ SWEDISH_WORDS = {
     "godkänn", "godkänd", "avbryt", "tillgänglighet", "integritet", "startsida", "välkommen", "hjälp",
 }  # fmt: skip
 SWEDISH_LETTERS = re.compile(r"[åäöÅÄÖ]")
-# Interface text that is right in Swedish on English pages: the language switcher names the language in itself.
+# Interface text that is right in Swedish on English pages: the language switchers (menu and footer) name
+# the language in itself, marked lang="sv".
 ALLOWED = {"Svenska"}
+ALLOWED_PHRASES = ("På svenska",)
 
 SKIP = re.compile(
     r"/logout|/download|\.(pdf|png|svg|json|jsonld|jwt|csv|xlsx)$|/api/|/static/|/admin/|/export/|"
@@ -61,10 +63,19 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.links: list[str] = []
         self._skip = 0
+        self._user_content: list = []  # [tag, depth] while inside an element marked data-user-content
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag in self.VERBATIM:
+            self._skip += 1
+        # Stored content shown as it is, cut into pieces (a reviewer's before/after of the Swedish text):
+        # the element says so with data-user-content, and its text is not interface text.
+        if self._user_content:
+            if tag == self._user_content[0]:
+                self._user_content[1] += 1
+        elif "data-user-content" in values:
+            self._user_content = [tag, 1]
             self._skip += 1
         if tag == "a" and values.get("href"):
             self.links.append(values["href"] or "")
@@ -77,6 +88,11 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VERBATIM and self._skip:
             self._skip -= 1
+        if self._user_content and tag == self._user_content[0]:
+            self._user_content[1] -= 1
+            if not self._user_content[1]:
+                self._user_content = []
+                self._skip -= 1
 
     def handle_data(self, data: str) -> None:
         if not self._skip and data.strip():
@@ -105,6 +121,8 @@ def user_content() -> list[str]:
 def swedish_in(text: str, removed: list[str]) -> list[str]:
     """The Swedish words left in ``text`` once stored user content is taken out."""
     text = " ".join(text.split())
+    for phrase in ALLOWED_PHRASES:
+        text = text.replace(phrase, " ")
     for value in removed:
         value = " ".join(value.split())
         if len(value) > 1:
