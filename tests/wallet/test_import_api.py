@@ -104,7 +104,10 @@ class TestImport:
         )
 
     def test_what_is_not_a_credential_is_refused(self, learner):
-        assert_refused(send_json(token(learner), {"name": "Mitt CV"}), "ingen merit som MIMIS kan kontrollera (Open Badges 2.0 eller 3.0")
+        assert_refused(
+            send_json(token(learner), {"name": "Mitt CV"}),
+            "ingen merit som MIMIS kan kontrollera (Open Badges 2.0 eller 3.0",
+        )
         response = Client().post(
             URL,
             {"other": SimpleUploadedFile("cv.pdf", b"%PDF")},
