@@ -12,6 +12,22 @@ from mimis.errors import MimisError, NotFound, PermissionDenied
 logger = logging.getLogger("mimis.request")
 
 
+# URL parts that are secrets: whoever has the address may claim, view or reset (share, claim, e-mail and
+# invitation links, password resets). The log keeps the page, never the secret.
+SECRET_URL_ARGUMENTS = ("token", "uidb64")
+
+
+def loggable_path(request: HttpRequest) -> str:
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        for name in SECRET_URL_ARGUMENTS:
+            value = match.kwargs.get(name)
+            if value:
+                path = path.replace(str(value), "[secret]")
+    return path
+
+
 class RequestLogMiddleware:
     """One structured log line per request; maps domain errors that escape a view to error pages."""
 
@@ -26,7 +42,7 @@ class RequestLogMiddleware:
             "request",
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": loggable_path(request),
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 "user_id": user.pk if user is not None and user.is_authenticated else None,

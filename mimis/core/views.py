@@ -71,3 +71,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unreachable", "version": __version__}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok", "version": __version__})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The form's security check failed (an old page, or cookies blocked): say so on a page of ours."""
+    return render(request, "403_csrf.html", status=403)

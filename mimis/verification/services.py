@@ -54,7 +54,8 @@ REMOTE_STATUS_LIST_MAX_BYTES = 1024 * 1024
 class UnreadableInput(MimisError):
     code = "unreadable_input"
     default_message = gettext_lazy(
-        "This is not a credential MIMIS can read: JSON, a JWT, or a PNG or SVG badge."
+        "This is not a credential MIMIS can read. It reads the PDF certificate, a badge image (PNG or SVG) "
+        "or the credential's own file (JSON or JWT)."
     )
     http_status = 400
 
@@ -311,9 +312,8 @@ def read_credential(data: bytes | str) -> dict[str, Any] | str:
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UnreadableInput(
-            _("The JSON is not valid (line %(line)d): %(reason)s") % {"line": exc.lineno, "reason": exc.msg}
-        ) from exc
+        # The parser's own message is English jargon; the file simply is not a credential.
+        raise UnreadableInput() from exc
     if isinstance(parsed, str):
         return read_credential(parsed)
     if isinstance(parsed, dict) and isinstance(parsed.get("verifiableCredential"), dict | str):

@@ -54,3 +54,14 @@ def test_log_lines_are_json_and_redact_secrets():
     assert line["message"] == "hello world"
     assert line["api_token"] == "[redacted]"
     assert line["status"] == 200
+
+
+@pytest.mark.django_db
+def test_the_request_log_keeps_the_page_but_not_the_secret_in_its_address(client, caplog):
+    """Share, claim, invitation and reset links grant access to whoever has them: never in the log."""
+    with caplog.at_level(logging.INFO, logger="mimis.request"):
+        client.get("/shared/s3cr3t-share-token/")
+        client.get("/claim/s3cr3t-claim-token/")
+        client.get("/microcredentials/")
+    paths = [record.path for record in caplog.records if record.name == "mimis.request"]
+    assert paths == ["/shared/[secret]/", "/claim/[secret]/", "/microcredentials/"]

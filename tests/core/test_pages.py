@@ -104,3 +104,16 @@ def test_forms_are_protected_against_cross_site_requests(learner):
     assert response.status_code == 403
     learner.refresh_from_db()
     assert learner.name != "Hacked"
+
+
+@pytest.mark.django_db
+def test_a_failed_security_check_explains_itself_in_the_page_language():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.post("/account/login/", {"username": "a@b.se", "password": "x"})
+    assert page.status_code == 403
+    text = page.content.decode()
+    assert "Formuläret har gått ut" in text and "CSRF verification failed" not in text
+    english = client.post("/en/account/login/", {"username": "a@b.se", "password": "x"}).content.decode()
+    assert "The form has expired" in english

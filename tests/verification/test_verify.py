@@ -149,6 +149,14 @@ class TestPage:
         body = Client().post("/verify/", {"pasted": "hej"}).content.decode()
         assert 'aria-invalid="true"' in body
 
+    def test_a_text_file_is_not_a_credential_in_plain_words(self, db):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("notes.txt", b"Mina anteckningar", content_type="text/plain")
+        body = Client().post("/verify/", {"upload": upload}).content.decode()
+        assert "Det här är ingen merit som MIMIS kan läsa" in body
+        assert "Expecting value" not in body
+
 
 def certificate_without_attachment(credential, language="sv") -> bytes:
     """A certificate as MIMIS made them before the signed credential was embedded: text and QR code only."""

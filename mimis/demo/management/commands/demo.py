@@ -125,7 +125,8 @@ class Command(BaseCommand):
         import logging
 
         # One INFO line per task would bury the e-mails printed to the console; warnings still show.
-        for name in ("django_tasks", "django_tasks_db"):
+        # The same for one line per request: the demo's console is for e-mails and log-ins.
+        for name in ("django_tasks", "django_tasks_db", "mimis.request"):
             logging.getLogger(name).setLevel(logging.WARNING)
         from django_tasks_db.management.commands.db_worker import Worker
 
