@@ -65,7 +65,9 @@ ALLOWED_HOSTS = env_list(
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ConfigError("MIMIS_ALLOWED_HOSTS", "is required in production (comma-separated host names).")
 CSRF_TRUSTED_ORIGINS = [MIMIS_BASE_URL] if MIMIS_BASE_URL else []
-CSRF_FAILURE_VIEW = "mimis.core.views.csrf_failure"  # a translated page in the layout, not Django's English one
+CSRF_FAILURE_VIEW = (
+    "mimis.core.views.csrf_failure"  # a translated page in the layout, not Django's English one
+)
 
 _database_url = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'mimis.sqlite3'}")
 try:
