@@ -76,6 +76,13 @@ class NotShareable(ValidationFailed):
     default_message = _("Choose at least one of your credentials to share.")
 
 
+class RevokedNotShareable(ValidationFailed):
+    code = "credential_revoked"
+    default_message = _(
+        "The issuer has revoked this credential, so it can no longer be shared: it is not valid any more."
+    )
+
+
 class ImportRejected(ValidationFailed):
     code = "import_rejected"
     default_message = _("The file could not be imported. Nothing was stored.")

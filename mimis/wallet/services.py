@@ -39,6 +39,7 @@ from mimis.wallet.errors import (
     ClaimLinkUsed,
     ClaimNotPossible,
     NotShareable,
+    RevokedNotShareable,
 )
 from mimis.wallet.models import (
     CLAIM_LINK_VALID_DAYS,
@@ -449,6 +450,10 @@ def create_share_link(
         if len(wanted) + len(wanted_imported) == 1:
             raise NotFound()
         raise NotShareable(field="credentials")
+    # A revoked credential is no longer valid: a new public page for it would only mislead (existing links
+    # keep working and say it is revoked).
+    if any(credential.state == CredentialState.REVOKED for credential in held):
+        raise RevokedNotShareable(field="credentials")
     single = len(held) == 1 and not imported and not title.strip()
     kind = ShareKind.CREDENTIAL if single else ShareKind.PORTFOLIO
     link = ShareLink.objects.create(

@@ -97,6 +97,21 @@ class TestShareLinks:
     def test_unknown_links_are_404(self, db):
         assert Client().get("/shared/no-such-link/").status_code == 404
 
+    def test_a_revoked_credential_cannot_get_a_new_share_link(self, credential, learner):
+        issuing.revoke_credential(credential=credential, reason="Fel person", acting_user=None)
+        browser = signed_in(learner)
+        page = browser.get(f"/my/credentials/{credential.pk}/").content.decode()
+        assert "Utfärdaren har återkallat meriten, så den kan inte delas längre" in page
+        assert "Skapa en delningslänk" not in page
+        response = browser.post(f"/my/credentials/{credential.pk}/", {}, follow=True)
+        assert "Utfärdaren har återkallat meriten, så den kan inte delas längre" in response.content.decode()
+        assert not ShareLink.objects.exists()
+
+    def test_an_existing_link_to_a_revoked_credential_says_it_is_revoked(self, credential, learner):
+        path = share_from_page(learner, credential)
+        issuing.revoke_credential(credential=credential, reason="Fel person", acting_user=None)
+        assert "Utfärdaren har återkallat meriten" in Client().get(path).content.decode()
+
     def test_someone_else_cannot_share_my_credential(self, credential):
         browser = signed_in(UserFactory())
         assert browser.post(f"/my/credentials/{credential.pk}/", {}).status_code == 404
@@ -184,6 +199,17 @@ class TestLearnerApi:
             Client().get("/api/v1/me/share-links", HTTP_AUTHORIZATION=f"Bearer {self.token(learner)}").json()
         )
         assert [link["url"] for link in listed] == [url] and listed[0]["views"] == 1
+
+    def test_sharing_a_revoked_credential_is_refused_with_a_code(self, credential, learner):
+        issuing.revoke_credential(credential=credential, reason="Fel person", acting_user=None)
+        response = Client().post(
+            f"/api/v1/me/credentials/{credential.pk}/share",
+            {},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {self.token(learner)}",
+        )
+        assert response.status_code == 422 and response.json()["code"] == "credential_revoked"
+        assert not ShareLink.objects.exists()
 
     def test_share_without_a_body_never_expires_and_can_be_withdrawn(self, credential, learner):
         secret = self.token(learner)
