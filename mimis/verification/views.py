@@ -21,7 +21,7 @@ CHECK_LABELS = {
     "proof": _("The signature is intact: nothing has been changed"),
     "issuer": _("The signature belongs to the issuer"),
     "validity": _("It is within its validity period"),
-    "status": _("It has not been revoked or suspended"),
+    "status": _("The issuer still stands by it (not revoked or suspended)"),
 }
 
 

@@ -69,6 +69,8 @@ def test_a_revoked_credential_is_shown_as_not_valid_at_once(version):
     # Why, in plain Swedish, with the reason the issuer gave (the issuer is told verifiers see it).
     assert "Utfärdaren har återkallat meriten. Den gäller inte längre." in page
     assert "<dt>Utfärdarens skäl</dt><dd>Fel person</dd>" in page
+    # The checklist answers "No" to a positive statement, never a double negative.
+    assert "Nej</span> Utfärdaren står fortfarande för den (inte återkallad eller spärrad)" in page
     # No English technical detail on a Swedish page; the codes are behind "Tekniska detaljer".
     assert "Credential status is" not in page
     assert "<summary>Tekniska detaljer</summary>" in page and "<code>revoked</code>" in page
