@@ -352,19 +352,29 @@ def make_status_checker(
     """
 
     def checker(entry: Mapping[str, Any]) -> bool | StatusValue:
-        url = entry.get("statusListCredential")
-        if not isinstance(url, str):
-            raise StatusListError("credentialStatus has no statusListCredential", code="status_malformed")
-        try:
-            document = fetch(url)
-        except VCError:
-            raise
-        except Exception as exc:
-            raise StatusListError(
-                f"Status list could not be fetched: {exc}", code="status_list_unavailable"
-            ) from exc
         return check_status(
-            entry, document, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+            entry,
+            fetch_status_list(fetch, entry),
+            resolve_key=resolve_key,
+            expected_issuer=expected_issuer,
+            now=now,
         )
 
     return checker
+
+
+def fetch_status_list(
+    fetch: Callable[[str], Mapping[str, Any]], entry: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """The status list credential an entry points to (Bitstring Status List or StatusList2021 alike)."""
+    url = entry.get("statusListCredential")
+    if not isinstance(url, str):
+        raise StatusListError("credentialStatus has no statusListCredential", code="status_malformed")
+    try:
+        return fetch(url)
+    except VCError:
+        raise
+    except Exception as exc:
+        raise StatusListError(
+            f"Status list could not be fetched: {exc}", code="status_list_unavailable"
+        ) from exc

@@ -18,7 +18,7 @@ from .dids import ResolvedKey
 from .errors import StatusListError, VCError
 from .proofs import verify_proofs
 from .proofs._common import parse_xsd_datetime
-from .status import StatusList
+from .status import StatusList, fetch_status_list
 
 STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
 STATUS_LIST_2021_CREDENTIAL = "StatusList2021Credential"
@@ -125,19 +125,12 @@ def make_status_list_2021_checker(
     """A ``status_checker`` for StatusList2021 entries (``fetch(url)`` returns the list credential)."""
 
     def checker(entry: Mapping[str, Any]) -> bool:
-        url = entry.get("statusListCredential")
-        if not isinstance(url, str):
-            raise StatusListError("credentialStatus has no statusListCredential", code="status_malformed")
-        try:
-            document = fetch(url)
-        except VCError:
-            raise
-        except Exception as exc:
-            raise StatusListError(
-                f"Status list could not be fetched: {exc}", code="status_list_unavailable"
-            ) from exc
         return check_status_2021(
-            entry, document, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+            entry,
+            fetch_status_list(fetch, entry),
+            resolve_key=resolve_key,
+            expected_issuer=expected_issuer,
+            now=now,
         )
 
     return checker
