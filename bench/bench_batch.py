@@ -105,7 +105,8 @@ def main() -> None:
 
     assert batch.status == "done", batch.error
     assert Credential.objects.count() == SIZE == batch.issued_count
-    assert StatusList.objects.get(purpose="revocation").next_index == SIZE
+    # One 2-bit "message" entry per credential (valid / revoked / suspended).
+    assert StatusList.objects.get(purpose="message").next_index == SIZE
     emails = DBTaskResult.objects.filter(task_path__endswith="send_credential_issued_email").count()
     assert emails == SIZE, emails
     size = len(str(Credential.objects.first().document).encode())
