@@ -267,6 +267,41 @@ def _issuer_of(doc: Mapping[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
+def verify_status_list_credential(
+    status_credential: Mapping[str, Any],
+    *,
+    resolve_key: Callable[[str], ResolvedKey],
+    expected_issuer: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """What every status list credential must pass, whatever its kind (Bitstring or StatusList2021): the
+    credential's own issuer signed it, and it is within its dates (VC 2.0 ``validFrom``/``validUntil``, or
+    VC 1.1 ``issuanceDate``/``expirationDate``)."""
+    issuer = _issuer_of(status_credential)
+    if expected_issuer is not None and issuer != expected_issuer:
+        raise StatusListError(
+            "Status list was not issued by the credential issuer", code="status_list_issuer"
+        )
+    try:
+        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer)
+    except VCError as exc:
+        raise StatusListError(
+            f"Status list proof is invalid: {exc.message}", code="status_list_unverified"
+        ) from exc
+    if not resolved:
+        raise StatusListError("Status list has no proof", code="status_list_unverified")
+    moment = now or datetime.now(UTC)
+    start = status_credential.get("validFrom", status_credential.get("issuanceDate"))
+    end = status_credential.get("validUntil", status_credential.get("expirationDate"))
+    try:
+        if start is not None and moment < parse_xsd_datetime(start):
+            raise StatusListError("Status list is not yet valid", code="status_list_expired")
+        if end is not None and moment >= parse_xsd_datetime(end):
+            raise StatusListError("Status list has expired", code="status_list_expired")
+    except ValueError as exc:
+        raise StatusListError(f"Status list dates are invalid: {exc}", code="status_list_malformed") from exc
+
+
 def check_status(
     entry: Mapping[str, Any],
     status_credential: Mapping[str, Any],
@@ -298,29 +333,9 @@ def check_status(
     types = status_credential.get("type")
     if not isinstance(types, list) or "BitstringStatusListCredential" not in types:
         raise StatusListError("Not a BitstringStatusListCredential", code="status_list_malformed")
-    issuer = _issuer_of(status_credential)
-    if expected_issuer is not None and issuer != expected_issuer:
-        raise StatusListError(
-            "Status list was not issued by the credential issuer", code="status_list_issuer"
-        )
-    try:
-        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer)
-    except VCError as exc:
-        raise StatusListError(
-            f"Status list proof is invalid: {exc.message}", code="status_list_unverified"
-        ) from exc
-    if not resolved:
-        raise StatusListError("Status list has no proof", code="status_list_unverified")
-    moment = now or datetime.now(UTC)
-    try:
-        if "validFrom" in status_credential and moment < parse_xsd_datetime(status_credential["validFrom"]):
-            raise StatusListError("Status list is not yet valid", code="status_list_expired")
-        if "validUntil" in status_credential and moment >= parse_xsd_datetime(
-            status_credential["validUntil"]
-        ):
-            raise StatusListError("Status list has expired", code="status_list_expired")
-    except ValueError as exc:
-        raise StatusListError(f"Status list dates are invalid: {exc}", code="status_list_malformed") from exc
+    verify_status_list_credential(
+        status_credential, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+    )
     subject = status_credential.get("credentialSubject")
     if not isinstance(subject, Mapping) or subject.get("type") != "BitstringStatusList":
         raise StatusListError(

@@ -11,14 +11,12 @@ reads Bitstring Status Lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from .dids import ResolvedKey
-from .errors import StatusListError, VCError
-from .proofs import verify_proofs
-from .proofs._common import parse_xsd_datetime
-from .status import StatusList, fetch_status_list
+from .errors import StatusListError
+from .status import StatusList, fetch_status_list, verify_status_list_credential
 
 STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
 STATUS_LIST_2021_CREDENTIAL = "StatusList2021Credential"
@@ -32,13 +30,6 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _issuer_of(doc: Mapping[str, Any]) -> str | None:
-    issuer = doc.get("issuer")
-    if isinstance(issuer, Mapping):
-        issuer = issuer.get("id")
-    return issuer if isinstance(issuer, str) else None
-
-
 def decode_list(encoded: Any) -> StatusList:
     """Parse a StatusList2021 ``encodedList`` (base64url, optionally with a multibase ``u``)."""
     if not isinstance(encoded, str) or not encoded:
@@ -46,18 +37,6 @@ def decode_list(encoded: Any) -> StatusList:
     # Some implementations already prefix "u" (multibase); a plain base64url string never starts with
     # "u" followed by gzip's magic bytes ("H4sI" in base64), so the two readings cannot collide.
     return StatusList.decode(encoded if encoded.startswith("uH4sI") else "u" + encoded)
-
-
-def _check_dates(doc: Mapping[str, Any], moment: datetime) -> None:
-    start = doc.get("validFrom", doc.get("issuanceDate"))
-    end = doc.get("validUntil", doc.get("expirationDate"))
-    try:
-        if start is not None and moment < parse_xsd_datetime(start):
-            raise StatusListError("Status list is not yet valid", code="status_list_expired")
-        if end is not None and moment >= parse_xsd_datetime(end):
-            raise StatusListError("Status list has expired", code="status_list_expired")
-    except ValueError as exc:
-        raise StatusListError(f"Status list dates are invalid: {exc}", code="status_list_malformed") from exc
 
 
 def check_status_2021(
@@ -89,20 +68,9 @@ def check_status_2021(
         )
     if STATUS_LIST_2021_CREDENTIAL not in _as_list(status_credential.get("type")):
         raise StatusListError("Not a StatusList2021Credential", code="status_list_malformed")
-    issuer = _issuer_of(status_credential)
-    if expected_issuer is not None and issuer != expected_issuer:
-        raise StatusListError(
-            "Status list was not issued by the credential issuer", code="status_list_issuer"
-        )
-    try:
-        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer)
-    except VCError as exc:
-        raise StatusListError(
-            f"Status list proof is invalid: {exc.message}", code="status_list_unverified"
-        ) from exc
-    if not resolved:
-        raise StatusListError("Status list has no proof", code="status_list_unverified")
-    _check_dates(status_credential, now or datetime.now(UTC))
+    verify_status_list_credential(
+        status_credential, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+    )
     subject = status_credential.get("credentialSubject")
     if not isinstance(subject, Mapping) or subject.get("type") != STATUS_LIST_2021:
         raise StatusListError("Status list subject is not a StatusList2021", code="status_list_malformed")
