@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "mimis.accounts",
     "mimis.audit",
     "mimis.taxonomy",
+    "mimis.skills",
     "mimis.catalog",
     "mimis.quality",
     "mimis.issuing",

@@ -76,3 +76,11 @@ def taxonomy_stats() -> list[dict[str, object]]:
 def relation_stats() -> list[dict[str, object]]:
     """Relation counts per kind."""
     return list(ConceptRelation.objects.values("kind").annotate(total=Count("id")).order_by("kind"))
+
+
+def taxonomy_version(source: str = "jobtech") -> str | None:
+    """The version of the taxonomy last imported from ``source``, or ``None`` when none was recorded.
+
+    SKELETON: the import record that stores versions replaces this body.
+    """
+    return None

@@ -1,0 +1,1 @@
+"""Skills from text: JobTech Taxonomy skills suggested from job ads, learning outcomes and free descriptions."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SkillsConfig(AppConfig):
+    name = "mimis.skills"
+    label = "skills"
+    verbose_name = _("Skills from text")
+    default_auto_field = "django.db.models.BigAutoField"

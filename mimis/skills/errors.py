@@ -1,0 +1,22 @@
+"""Why a text cannot be read for skills. Each error has a stable code for the API and a translated message."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from mimis.errors import ValidationFailed
+
+#: Longest text read, in characters: a long job ad is 5,000; a pasted web page can be far more.
+MAX_TEXT_CHARS = 20_000
+
+
+class SkillTextError(ValidationFailed):
+    """The text given for skill suggestion cannot be read; nothing was stored."""
+
+    code = "invalid_text"
+    default_message = _("The text could not be read.")
+
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params: object) -> None:
+        if code:
+            self.code = code
+        super().__init__(message, field="text", **params)

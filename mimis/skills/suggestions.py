@@ -1,0 +1,49 @@
+"""What a skill suggestion is: a taxonomy skill, how sure we are, where in the text, and how it was found.
+
+Spans always index the text exactly as the person gave it (``text[start:end] == span.text``), also when
+HTML tags were stripped before reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class SkillSuggestion:
+    concept_id: int
+    source_id: str
+    label: str
+    score: float
+    required: bool
+    method: str
+    spans: list[Span] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["id"] = data.pop("concept_id")
+        return data
+
+
+@dataclass
+class SuggestionResult:
+    skills: list[SkillSuggestion]
+    methods: list[str]
+    taxonomy_version: str | None
+    language: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "skills": [skill.as_dict() for skill in self.skills],
+            "methods": list(self.methods),
+            "taxonomy_version": self.taxonomy_version,
+            "language": self.language,
+        }
