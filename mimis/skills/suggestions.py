@@ -47,3 +47,18 @@ class SuggestionResult:
             "taxonomy_version": self.taxonomy_version,
             "language": self.language,
         }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the text read as one unit: a sentence or a requirement line.
+
+    ``kind`` says what the piece does in an ad: ``requirement`` (what the employer asks for),
+    ``meritorious`` (nice to have), ``benefit`` (what the employer offers), ``about`` (the employer, the
+    workplace, how to apply) or ``other``. Skills are read from requirement, meritorious and other pieces only.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
