@@ -276,4 +276,6 @@ MIMIS_QA_SECOND_REVIEWER_FROM_LEVEL = int(
 )
 MIMIS_QA_APPROVAL_DAYS = 3 * 365
 MIMIS_QA_REMINDER_DAYS = 60
+# Days before an MYH level decision expires that the provider is reminded to apply again.
+MIMIS_LEVEL_DECISION_REMINDER_DAYS = 180
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mimis.catalog.levels import level_status
 from mimis.catalog.models import MicroCredentialVersion, ParticipationForm
 from mimis.vc import credentials as vc
 from mimis.vc.jsonld import mimis_eu_context_url
@@ -40,6 +41,50 @@ def version_language(version: MicroCredentialVersion) -> str:
     """The micro-credential's own language: the credential is written in it, whatever the page's language."""
     language = version.languages[0] if version.languages else "sv"
     return language if language in dict(settings.LANGUAGES) else "sv"
+
+
+def level_alignments(version: MicroCredentialVersion, *, detail_url: str) -> list[vc.Alignment]:
+    """The SeQF and EQF levels as alignments that say whether MYH decided them (see ``catalog.levels``).
+
+    A decided level names the decision (case number, dates) and links to it; a proposed level says so in
+    its name and description, so no reader of the credential takes the provider's proposal for a decision.
+    """
+    status = level_status(version)
+    alignments = []
+    decision = status.decision if status.decided else None
+    if status.eqf_level:
+        if status.eqf_decided:
+            name = _("EQF level %(level)d (through the SeQF decision by MYH)") % {"level": status.eqf_level}
+        else:
+            name = _("Proposed EQF level %(level)d (not decided by MYH)") % {"level": status.eqf_level}
+        alignments.append(
+            vc.Alignment(
+                target_name=name,
+                target_url=EQF_LEVEL_URI.format(level=status.eqf_level),
+                target_code=str(status.eqf_level),
+                target_framework="European Qualifications Framework",
+                target_type="ext:EQF",
+                target_description=status.text(),
+            )
+        )
+    if status.seqf_level:
+        if decision is not None:
+            name = _("SeQF level %(level)d, decided by MYH") % {"level": status.seqf_level}
+            url = decision.decision_url or f"{detail_url}#seqf-{status.seqf_level}"
+        else:
+            name = _("Proposed SeQF level %(level)d (not decided by MYH)") % {"level": status.seqf_level}
+            url = f"{detail_url}#seqf-{status.seqf_level}"
+        alignments.append(
+            vc.Alignment(
+                target_name=name,
+                target_url=url,
+                target_code=str(status.seqf_level),
+                target_framework="Sveriges referensram för kvalifikationer (SeQF)",
+                target_type="ext:SeQF",
+                target_description=status.text(),
+            )
+        )
+    return alignments
 
 
 def achievement_for(version: MicroCredentialVersion) -> vc.Achievement:
@@ -65,26 +110,7 @@ def achievement_for(version: MicroCredentialVersion) -> vc.Achievement:
                         target_type="ext:" + framework.split()[0],
                     )
                 )
-        if version.eqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("EQF level %(level)d") % {"level": version.eqf_level},
-                    target_url=EQF_LEVEL_URI.format(level=version.eqf_level),
-                    target_code=str(version.eqf_level),
-                    target_framework="European Qualifications Framework",
-                    target_type="ext:EQF",
-                )
-            )
-        if version.seqf_level:
-            alignments.append(
-                vc.Alignment(
-                    target_name=_("SeQF level %(level)d") % {"level": version.seqf_level},
-                    target_url=f"{detail_url}#seqf-{version.seqf_level}",
-                    target_code=str(version.seqf_level),
-                    target_framework="Sveriges referensram för kvalifikationer (SeQF)",
-                    target_type="ext:SeQF",
-                )
-            )
+        alignments.extend(level_alignments(version, detail_url=detail_url))
         alignments.extend(_concept_alignment(sector, "SNI 2007") for sector in version.sectors.all())
         alignments.extend(
             _concept_alignment(occupation, "SSYK 2012") for occupation in version.occupations.all()

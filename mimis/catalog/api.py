@@ -15,7 +15,8 @@ from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import WRITE
 from mimis.api.auth import authenticate_optional, require_scope
 from mimis.api.schemas import ErrorOut
-from mimis.catalog import occasions, pathways, selectors, services
+from mimis.catalog import level_services, occasions, pathways, selectors, services
+from mimis.catalog.levels import decision_dict
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
@@ -60,6 +61,33 @@ class QaRecordOut(Schema):
     lapsed: bool
 
 
+class LevelDecisionOut(Schema):
+    id: int
+    seqf_level: int
+    decision_number: str
+    decided_on: date
+    valid_until: date
+    decision_url: str
+
+
+class LevelOut(Schema):
+    seqf_level: int | None
+    eqf_level: int | None
+    status: str = Field(
+        description='"decided" (by MYH, with the decision), "proposed" (by the provider) or "none"'
+    )
+    text: str = Field(description="The level in words, in the language of Accept-Language")
+    decision: LevelDecisionOut | None
+
+
+class LevelDecisionIn(Schema):
+    seqf_level: int = Field(ge=1, le=8)
+    decision_number: str = Field(max_length=64)
+    decided_on: date
+    valid_until: date | None = Field(None, description="Default: ten years after the decision")
+    decision_url: str = Field("", max_length=500)
+
+
 class MicroCredentialOut(Schema):
     id: int
     slug: str
@@ -77,6 +105,7 @@ class MicroCredentialOut(Schema):
     workload_hours: int | None
     eqf_level: int | None
     seqf_level: int | None
+    level: LevelOut
     assessment_type: str
     assessment_description: str
     participation_form: list[str]
@@ -231,6 +260,7 @@ def version_out(version: MicroCredentialVersion) -> dict:
             "occupations": [_concept(c) for c in version.occupations.all()],
             "co_designers": [o.slug for o in microcredential.accepted_co_designers],
             "qa_record": qa_record_out(version),
+            "level": version.level_status.as_dict(),
         }
     )
     return data
@@ -330,6 +360,35 @@ def checklist(request: HttpRequest, microcredential_id: int) -> list[dict]:
 
 
 @router.post(
+    "/{microcredential_id}/level-decision",
+    response={201: LevelDecisionOut, **ERRORS},
+    summary="Record MYH's decision on the micro-credential's SeQF level (the provider's or the region's admins)",
+)
+def record_level_decision(
+    request: HttpRequest, microcredential_id: int, payload: LevelDecisionIn
+) -> Status[dict]:
+    require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    decision = level_services.record_level_decision(
+        microcredential=microcredential, acting_user=request.user, **payload.model_dump()
+    )
+    return Status(201, decision_dict(decision))
+
+
+@router.get(
+    "/{microcredential_id}/level-decisions",
+    response={200: list[LevelDecisionOut], **ERRORS},
+    auth=None,
+    summary="MYH's recorded level decisions for a published micro-credential, newest first",
+)
+def level_decisions(request: HttpRequest, microcredential_id: int) -> list[dict]:
+    microcredential = _microcredential(microcredential_id)
+    if not microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists():
+        raise NotFound()
+    return [decision_dict(d) for d in microcredential.level_decisions.all()]
+
+
+@router.post(
     "/{microcredential_id}/versions",
     response={201: MicroCredentialOut, **ERRORS},
     summary="Start a new draft version from the latest version",
@@ -413,7 +472,7 @@ def list_occasions(request: HttpRequest, microcredential_id: int, upcoming: bool
 def create_occasion(request: HttpRequest, microcredential_id: int, payload: OccasionIn) -> Status[dict]:
     require_scope(request, WRITE)
     occasion = occasions.create_occasion(
-        microcredential=_microcredential(microcredential_id), acting_user=request.user, **payload.dict()
+        microcredential=_microcredential(microcredential_id), acting_user=request.user, **payload.model_dump()
     )
     return Status(201, occasion_out(occasion))
 

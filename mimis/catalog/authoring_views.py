@@ -26,6 +26,7 @@ from mimis.catalog.authoring_forms import (
     PathwayForm,
     StackingForm,
 )
+from mimis.catalog.level_services import can_record_level_decision
 from mimis.catalog.models import (
     EDITABLE_STATUSES,
     CoDesignerStatus,
@@ -320,6 +321,7 @@ def _preview(request: HttpRequest, version: MicroCredentialVersion) -> HttpRespo
             "skills": selectors.skills_of(version),
             "similar": _similar_to(version) if version.is_editable else [],
             "is_provider_author": is_provider_author,
+            "can_record_level_decision": can_record_level_decision(request.user, microcredential),
             "codesigner_candidates": candidates,
             "codesigners_editable": version.is_editable,
             "codesigners": list(microcredential.accepted_co_designers),

@@ -15,6 +15,7 @@ from mimis.catalog.models import (
     CoDesigner,
     CoDesignerStatus,
     CourseOccasion,
+    LevelDecision,
     MicroCredential,
     MicroCredentialVersion,
     Pathway,
@@ -85,6 +86,15 @@ def load_demo_catalogue() -> int:
         refresh_search_text(version)
         # Through the real workflow: the provider submits, Kvalitetsrådet reviews, the provider publishes.
         publish_demo_version(version)
+        if spec.get("myh_decision"):
+            decided_on = datetime.date.fromisoformat(spec["myh_decision"]["decided_on"])
+            LevelDecision.objects.create(
+                microcredential=microcredential,
+                seqf_level=level,
+                decision_number=spec["myh_decision"]["number"],
+                decided_on=decided_on,
+                valid_until=decided_on.replace(year=decided_on.year + 10) - datetime.timedelta(days=1),
+            )
         created += 1
     for spec in DRAFTS:
         if MicroCredential.objects.filter(slug=spec["slug"]).exists():

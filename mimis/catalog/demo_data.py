@@ -186,6 +186,9 @@ MICROCREDENTIALS = [
     {
         "slug": "truckkort-a-och-b",
         "provider": "medborgarskolan-syd",
+        # An invented MYH level decision, so the demo shows a decided level beside the proposed ones. The
+        # case number says DEMO: no such decision exists.
+        "myh_decision": {"number": "DEMO 2025/0417", "decided_on": "2025-03-14"},
         "codesigners": [],
         "title": "Truckkörning A och B",
         "title_en": "Forklift driving, classes A and B",

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import translation
+
+from mimis.catalog.levels import level_status
 from mimis.catalog.models import CourseOccasion, MicroCredentialVersion
 
 ELM_CONTEXT = "http://data.europa.eu/snb/model/context/edc-ap"
@@ -114,18 +117,37 @@ def learning_achievement_specification(
             if code in LANGUAGE_CODES
         ],
     }
-    if version.eqf_level:
+    # Only a level MYH has decided goes into the ELM level fields, which readers take as official; a
+    # provider's proposal is a note that says what it is (see mimis.catalog.levels).
+    status = level_status(version)
+    if status.eqf_decided:
         document["eqfLevel"] = _concept(
-            EQF.format(level=version.eqf_level),
+            EQF.format(level=status.eqf_level),
             "http://data.europa.eu/snb/eqf/25831c2",
-            {"en": f"Level {version.eqf_level}"},
+            {"en": f"Level {status.eqf_level}"},
         )
-    if version.seqf_level:
+    if status.decided and status.decision is not None:
         document["nqfLevel"] = {
             "id": f"{url}#seqf",
             "type": "Concept",
-            "prefLabel": {"sv": f"SeQF-nivå {version.seqf_level}", "en": f"SeQF level {version.seqf_level}"},
+            "prefLabel": {"sv": f"SeQF-nivå {status.seqf_level}", "en": f"SeQF level {status.seqf_level}"},
+            "definition": {
+                "sv": f"Beslut av Myndigheten för yrkeshögskolan, dnr {status.decision.decision_number}, "
+                f"{status.decision.decided_on.isoformat()}, gäller till {status.decision.valid_until.isoformat()}.",
+                "en": f"Decision by the Swedish National Agency for Higher Vocational Education (MYH), case "
+                f"{status.decision.decision_number}, {status.decision.decided_on.isoformat()}, valid until "
+                f"{status.decision.valid_until.isoformat()}.",
+            },
         }
+    level_notes = []
+    if status.stated and not status.decided:
+        with translation.override("sv"):
+            sv = status.text()
+        with translation.override("en"):
+            en = status.text()
+        level_notes.append(
+            {"id": f"{url}#proposed-level", "type": "Note", "noteLiteral": {"sv": sv, "en": en}}
+        )
     if version.workload_hours:
         document["volumeOfLearning"] = f"PT{version.workload_hours}H"
     if version.workload_ects:
@@ -170,6 +192,8 @@ def learning_achievement_specification(
                 },
             }
         ]
+    if level_notes:
+        document["additionalNote"] = [*document.get("additionalNote", []), *level_notes]
     opportunities = [learning_opportunity(o, url=url) for o in occasions or []]
     if opportunities:
         # ELM 3 links a LearningOpportunity to its specification (learningAchievementSpecification), not the

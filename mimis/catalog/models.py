@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -269,6 +270,13 @@ class MicroCredentialVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (v{self.number})"
 
+    @cached_property
+    def level_status(self):  # noqa: ANN201 - a mimis.catalog.levels.LevelStatus
+        """The level today, proposed or decided by MYH (see ``mimis.catalog.levels``)."""
+        from mimis.catalog.levels import level_status
+
+        return level_status(self)
+
     @property
     def display_title(self) -> str:
         """The title in the active language: English where one exists on English pages, else Swedish."""
@@ -469,3 +477,66 @@ class CourseOccasion(models.Model):
     @property
     def language_label(self) -> str:
         return str(LANGUAGES.get(self.language, self.language))
+
+
+class LevelDecision(models.Model):
+    """A decision by Myndigheten för yrkeshögskolan (MYH) placing the qualification at a SeQF level.
+
+    Only such a decision makes a level official (förordning 2015:545 om referensram för kvalifikationer,
+    MYHFS 2021:4); without one, the level a provider states is a *proposal* and MIMIS says so everywhere,
+    signed credentials included. A decision lasts ten years unless MYH says otherwise; after ``valid_until``
+    new credentials carry the level as proposed again. Decisions are never edited or deleted: a correction
+    is a new record, and the latest one that is valid on a date is the one that counts.
+    """
+
+    microcredential = models.ForeignKey(
+        MicroCredential, on_delete=models.CASCADE, related_name="level_decisions"
+    )
+    seqf_level = models.PositiveSmallIntegerField(_("decided SeQF level"), validators=LEVEL_VALIDATORS)
+    decision_number = models.CharField(_("MYH's case number (diarienummer)"), max_length=64)
+    decided_on = models.DateField(_("date of the decision"))
+    valid_until = models.DateField(_("valid until"))
+    decision_url = models.URLField(
+        _("link to the decision or to the national qualifications database"), max_length=500, blank=True
+    )
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["microcredential", "-decided_on", "-pk"]
+        verbose_name = _("level decision")
+        verbose_name_plural = _("level decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(seqf_level__gte=1, seqf_level__lte=8), name="level_decision_level_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gt=models.F("decided_on")),
+                name="level_decision_valid_after_decision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.microcredential_id} SeQF {self.seqf_level} ({self.decision_number})"
+
+    def is_valid_on(self, day) -> bool:  # noqa: ANN001 - a date
+        return self.decided_on <= day <= self.valid_until
+
+
+class LevelDecisionNotice(models.Model):
+    """That the provider was told a level decision is about to expire (``reminder``) or has (``lapsed``)."""
+
+    REMINDER = "reminder"
+    LAPSED = "lapsed"
+
+    decision = models.ForeignKey(LevelDecision, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=16, choices=[(REMINDER, REMINDER), (LAPSED, LAPSED)])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "kind"], name="level_decision_notice_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision_id} {self.kind}"

@@ -39,6 +39,7 @@ class CatalogueFilters:
 
 def _with_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroCredentialVersion]:
     return versions.select_related("microcredential__provider").prefetch_related(
+        "microcredential__level_decisions",
         "sectors",
         "occupations",
         Prefetch("learning_outcomes", queryset=LearningOutcome.objects.prefetch_related("skills")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mimis.catalog import authoring_views, codesign_views, views
+from mimis.catalog import authoring_views, codesign_views, level_views, views
 
 app_name = "catalog"
 
@@ -20,6 +20,7 @@ urlpatterns = [
         name="remove_codesigner",
     ),
     path("microcredentials/<slug:slug>/occasions/", authoring_views.occasions_page, name="occasions"),
+    path("microcredentials/<slug:slug>/level-decision/", level_views.level_decision, name="level_decision"),
     path(
         "microcredentials/<slug:slug>/occasions/<int:occasion_id>/",
         authoring_views.occasions_page,

@@ -52,6 +52,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mimis.catalog.levels import level_status
 from mimis.catalog.models import MicroCredentialVersion
 from mimis.issuing.models import Credential, CredentialFormat, CredentialState
 from mimis.quality.selectors import qa_record
@@ -158,10 +159,10 @@ class _BadgeLayout:
 
 def _badge_facts(version: MicroCredentialVersion) -> str:
     facts = []
-    if version.seqf_level:
-        facts.append(f"SeQF {version.seqf_level}")
-    elif version.eqf_level:
-        facts.append(f"EQF {version.eqf_level}")
+    # The badge is too small to say "proposed": only a level MYH has decided is printed on it.
+    status = level_status(version)
+    if status.decided:
+        facts.append(f"SeQF {status.seqf_level}")
     if version.workload_ects:
         facts.append(f"{formats.number_format(version.workload_ects.normalize())} ECTS")
     elif version.workload_hours:
@@ -385,15 +386,11 @@ def credential_facts(credential: Credential) -> list[tuple[str, str]]:
     if version.workload_ects:
         ects = formats.number_format(version.workload_ects.normalize())
         workload.append(f"{ects} {_('ECTS credits')}" if not workload else f"({ects} {_('ECTS credits')})")
-    # Plain words, and honest: the provider states the level; no national level decision stands behind it.
-    level_texts = []
-    if version.seqf_level:
-        level_texts.append(_("Level %(n)s of 8 (SeQF)") % {"n": version.seqf_level})
-    if version.eqf_level:
-        level_texts.append(_("Level %(n)s of 8 (EQF)") % {"n": version.eqf_level})
-    levels = ", ".join(level_texts)
-    if levels:
-        levels = _("%(levels)s, as stated by the provider") % {"levels": levels}
+    # Plain words, and honest: a level is the provider's proposal unless MYH had decided it when the
+    # credential was issued (what the signed credential says too; see mimis.catalog.levels).
+    issued_on = timezone.localdate(credential.issued_at) if credential.issued_at else None
+    status = level_status(version, on=issued_on)
+    levels = status.text() if status.stated else ""
     assessment = " – ".join(
         filter(None, [version.get_assessment_type_display(), version.assessment_description])
     )

@@ -51,9 +51,12 @@ class ConceptQuery(Schema):
 
 
 class DescriptorOut(Schema):
-    knowledge: str
-    skills: str
-    competence: str
+    knowledge: str = Field(description="Kunskaper")
+    skills: str = Field(description="Färdigheter")
+    responsibility_and_autonomy: str = Field(description="Ansvar och självständighet")
+    competence: str = Field(
+        description="Deprecated: the same as responsibility_and_autonomy (SeQF's word before SFS 2022:1558)"
+    )
 
 
 class LevelOut(Schema):
@@ -126,9 +129,9 @@ def levels(request: HttpRequest) -> dict:
                 "level": item.level,
                 "eqf_level": item.level,
                 "seqf_level": item.level,
-                "descriptor": item.descriptor(language).__dict__,
-                "sv": item.sv.__dict__,
-                "en": item.en.__dict__,
+                "descriptor": item.descriptor(language).as_dict(),
+                "sv": item.sv.as_dict(),
+                "en": item.en.as_dict(),
                 "is_summary": item.is_summary,
             }
             for item in LEVELS

@@ -2,9 +2,11 @@
 
 SeQF (Sveriges referensram för kvalifikationer för livslångt lärande) has the same eight levels as the
 EQF. The descriptors below are our own concise SUMMARIES of the learning-outcome descriptors in Annex II
-of the Council Recommendation of 22 May 2017 on the EQF (knowledge, skills, and responsibility and
-autonomy, which SeQF calls "kompetenser"). They are shipped data in both languages, not a legal text:
-link to the official texts where exact wording matters.
+of the Council Recommendation of 22 May 2017 on the EQF and in bilaga 1 to förordning (2015:545) om
+referensram för kvalifikationer för livslångt lärande. Since SFS 2022:1558 the förordning describes
+learning outcomes as *kunskaper, färdigheter, ansvar och självständighet* (knowledge, skills,
+responsibility and autonomy), no longer "kompetenser"; the third field is named accordingly. They are
+shipped data in both languages, not a legal text: link to the official texts where exact wording matters.
 """
 
 from __future__ import annotations
@@ -12,16 +14,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SOURCE_NOTE = {
-    "sv": "Sammanfattning av nivåbeskrivningarna i EQF (rådets rekommendation 2017/C 189/03, bilaga II) och SeQF.",
-    "en": "Summary of the level descriptors of the EQF (Council Recommendation 2017/C 189/03, Annex II) and SeQF.",
+    "sv": "Sammanfattning av nivåbeskrivningarna i EQF (rådets rekommendation 2017/C 189/03, bilaga II) och SeQF "
+    "(förordning 2015:545, bilaga 1, i lydelse enligt SFS 2022:1558): kunskaper, färdigheter, ansvar och "
+    "självständighet. Inte den officiella lydelsen.",
+    "en": "Summary of the level descriptors of the EQF (Council Recommendation 2017/C 189/03, Annex II) and SeQF "
+    "(Swedish ordinance 2015:545, annex 1, as amended by SFS 2022:1558): knowledge, skills, responsibility and "
+    "autonomy. Not the official wording.",
 }
 
 
 @dataclass(frozen=True)
 class Descriptor:
-    knowledge: str
-    skills: str
-    competence: str
+    knowledge: str  # kunskaper
+    skills: str  # färdigheter
+    responsibility_and_autonomy: str  # ansvar och självständighet
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "knowledge": self.knowledge,
+            "skills": self.skills,
+            "responsibility_and_autonomy": self.responsibility_and_autonomy,
+            # The name before SFS 2022:1558 ("kompetenser"), kept so that existing API clients go on working.
+            "competence": self.responsibility_and_autonomy,
+        }
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def test_detail_page_shows_the_standard_elements_and_schema_org_course(published
         "Fakta om mikromeriten",
         "Nivå 4 av 8 i Sveriges referensram för kvalifikationer (SeQF), "
         "nivå 4 av 8 i den europeiska referensramen för kvalifikationer (EQF).",
-        "Nivå angiven av anordnaren, inte ett officiellt beslut om nivå.",
+        "Föreslagen nivå</strong> – Utbildningsanordnaren föreslår nivån. Myndigheten för yrkeshögskolan (MYH) "
+        "har inte beslutat om den.",
         "Skriftligt prov",
         "Beskriva hur demens påverkar omsorgen.",
     ):

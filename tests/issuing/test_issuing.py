@@ -59,8 +59,8 @@ def test_issued_credential_verifies_and_carries_the_microcredential(published, i
     assert {a["targetName"] for a in achievement["alignment"]} == {
         "Omvårdnad",
         "Demensvård",
-        "EQF-nivå 4",
-        "SeQF-nivå 4",
+        "Föreslagen EQF-nivå 4 (inte beslutad av MYH)",  # no MYH decision is recorded: a proposal
+        "Föreslagen SeQF-nivå 4 (inte beslutad av MYH)",
         "Vård och omsorg med boende",  # the sector (SNI)
     }
     assert achievement["alignment"][2]["targetUrl"] == "http://data.europa.eu/snb/eqf/4"
