@@ -1,0 +1,706 @@
+"""Hand-written, invented snippets with gold skills (see README.md).
+
+Each gold entry: (preferred_label in skills.json, required, [evidence phrases]).
+An evidence phrase "anchor>>phrase" is searched after the anchor.
+"""
+
+R = True  # required
+M = False  # meriterande / meritorious / önskvärt
+
+SNIPPETS: list[dict] = []
+
+
+def add(sid: str, sector: str, text: str, gold: list, kind: str = "ad") -> None:
+    SNIPPETS.append({"id": sid, "sector": sector, "kind": kind, "text": text, "gold": gold})
+
+
+# ---------------------------------------------------------------- eldercare (sv)
+add(
+    "sv-eldercare-01",
+    "eldercare",
+    """
+Undersköterska till Solgårdens äldreboende, Hässleholm
+
+Solgården är ett äldreboende i centrala Hässleholm med 48 lägenheter på fyra avdelningar, varav två är inriktade mot demensvård.
+
+Vi söker dig som har:
+- undersköterskeutbildning och bevis om skyddad yrkestitel
+- erfarenhet av arbete inom äldreomsorgen
+- god kunskap om basala hygienrutiner
+- vana att dokumentera i social journal (vi använder Lifecare)
+- goda kunskaper i svenska i tal och skrift
+
+Meriterande: erfarenhet av demensvård samt utbildning i HLR.
+
+Vi erbjuder:
+- kollektivavtal och tjänstepension
+- friskvårdsbidrag på 3 000 kr per år
+- introduktion med handledare och utbildning i förflyttningsteknik
+
+Om oss: Hässleholms kommun har cirka 5 000 medarbetare och vi jobbar för en trygg vardag för alla.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["undersköterskeutbildning"]),
+        ("Bevis om skyddad yrkestitel som undersköterska", R, ["bevis om skyddad yrkestitel"]),
+        ("Äldreomsorg", R, ["arbete inom äldreomsorgen"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basala hygienrutiner"]),
+        ("Social dokumentation", R, ["dokumentera i social journal"]),
+        ("Demensvård", M, ["Meriterande>>erfarenhet av demensvård"]),
+        ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["utbildning i HLR"]),
+    ],
+)
+
+add(
+    "sv-eldercare-02",
+    "eldercare",
+    """
+Vårdbiträde, timvikarie – Lindgårdens vård- och omsorgsboende
+
+Trivs du med att göra skillnad i vardagen för äldre? Vi behöver fler timvikarier till våra avdelningar, främst kvällar och helger.
+
+Dina arbetsuppgifter består av personlig omvårdnad, hjälp vid måltider, aktivering och att stötta de boende i deras ADL.
+
+Vi söker dig som:
+- har erfarenhet av omvårdnadsarbete, gärna från särskilt boende
+- är van att använda lyftar och andra hjälpmedel på ett säkert sätt
+- kan dokumentera och läsa genomförandeplaner
+- kan kommunicera väl på svenska
+
+Det är ett plus om du har gått vård- och omsorgsprogrammet.
+
+Vi erbjuder schemalagd introduktion, kollektivavtal via Kommunal och personalrabatt på vårt café.
+""",
+    [
+        ("Personlig omvårdnad", R, ["personlig omvårdnad"]),
+        ("ADL-träning", R, ["stötta de boende i deras ADL"]),
+        ("Allmän omvårdnadserfarenhet", R, ["erfarenhet av omvårdnadsarbete"]),
+        ("Sjukhem/Särskilt boende", M, ["gärna från särskilt boende"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["använda lyftar och andra hjälpmedel"]),
+        ("Social dokumentation", R, ["kan dokumentera och läsa genomförandeplaner"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["vård- och omsorgsprogrammet"]),
+    ],
+)
+
+add(
+    "sv-eldercare-03",
+    "eldercare",
+    """
+Undersköterska natt till demensboende i Eslöv
+
+Ängsbacken har 32 platser för personer med demenssjukdom. Nattpersonalen arbetar självständigt och i nära samarbete med sjuksköterska i beredskap.
+
+Krav:
+- Undersköterskeexamen
+- Minst två års erfarenhet av att arbeta med personer med demenssjukdom
+- Kunskap om bemötande vid utmanande beteende (BPSD)
+- Delegering för läkemedel inom 3 månader efter anställning
+- Du ska kunna upptäcka tidiga tecken på försämring, vi använder NEWS
+
+Meriterande:
+- Silviasysterutbildning eller annan vidareutbildning i demensvård
+- Erfarenhet av palliativ vård i livets slutskede
+
+Vi erbjuder ett arbete med fasta nätter, 10 % nattillägg enligt kollektivavtal och friskvårdstimme.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["Undersköterskeexamen"]),
+        ("Demensvård", R, ["arbeta med personer med demenssjukdom"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["bemötande vid utmanande beteende"]),
+        ("NEWS-bedömningar (National Early Warning Score)", R, ["vi använder NEWS"]),
+    ],
+)
+
+add(
+    "sv-eldercare-04",
+    "eldercare",
+    """
+Vi söker undersköterskor till korttidsboendet Rosengården
+
+Rosengården tar emot personer som behöver vård efter sjukhusvistelse innan de kan flytta hem igen. Här möter du många olika diagnoser och arbetar nära arbetsterapeut och fysioterapeut med rehabilitering.
+
+Du som söker har
+* genomgått undersköterskeutbildning
+* god vana av dokumentation i journalsystem och kan följa vårdplaner
+* kunskap om fallprevention och ergonomiskt arbetssätt
+* förmåga att arbeta med rehabiliterande förhållningssätt
+
+Det är meriterande om du har erfarenhet av geriatrisk vård eller av att arbeta på sjukhus.
+
+Hos oss får du: kollektivavtal, friskvårdsbidrag, cykelförmån och möjlighet att gå utbildningen till specialistundersköterska.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["undersköterskeutbildning"]),
+        ("Dokumentation inom hälso- och sjukvård", R, ["dokumentation i journalsystem"]),
+        ("Omvårdnadsplanering", R, ["kan följa vårdplaner"]),
+        ("Fallprevention", R, ["fallprevention"]),
+        ("Ergonomiskt arbetssätt inom hälso- och sjukvård", R, ["ergonomiskt arbetssätt"]),
+        ("Rehabilitering", R, ["rehabiliterande förhållningssätt"]),
+        ("Geriatrisk omvårdnad", M, ["geriatrisk vård"]),
+    ],
+)
+
+add(
+    "sv-eldercare-05",
+    "eldercare",
+    """
+Sommarvikarier till äldreomsorgen i Höörs kommun
+
+Vi söker dig som vill jobba hos oss i sommar på något av våra tre vård- och omsorgsboenden. Du behöver inte ha arbetat inom vården tidigare, vi ger dig en introduktion på tre dagar med basala hygienrutiner, förflyttning och bemötande.
+
+Vi ser gärna att du
+- har läst någon vårdkurs eller arbetat som vårdbiträde förut
+- är trygg i att hjälpa någon med dusch, påklädning och toalettbesök
+- är noggran och följer tystnadsplikten
+
+Det är ett krav att du har fyllt 18 år.
+
+Om oss: I Höör bor ca 17 000 invånare. Vi erbjuder dig tjänstepension, kollektivavtal och en kostnadsfri friskvårdsaktivitet i veckan.
+""",
+    [
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["har läst någon vårdkurs"]),
+        ("Allmän omvårdnadserfarenhet", M, ["arbetat som vårdbiträde förut"]),
+        ("Personlig omvårdnad", R, ["hjälpa någon med dusch, påklädning och toalettbesök"]),
+        ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["följer tystnadsplikten"]),
+    ],
+)
+
+add(
+    "sv-eldercare-06",
+    "eldercare",
+    """
+Undersköterska med inriktning demens – Tallbackens vård- och omsorgsboende, Kristianstad
+
+Tallbacken är ett boende med 60 lägenheter. Vi arbetar personcentrerat och har en nära dialog med anhöriga.
+
+Vi söker dig som är utbildad undersköterska med erfarenhet från demensvården. Du har god dokumentationsvana enligt SOSFS 2014:5 och kan arbeta med genomförandeplaner tillsammans med den boende. Du är van vid att använda arbetstekniska hjälpmedel såsom taklyft och glidlakan.
+
+Har du utbildning i taktil massage eller erfarenhet av att vara kontaktperson är det meriterande.
+
+Vi erbjuder: arbete på heltid, kollektivavtal, friskvårdsbidrag 2 500 kr/år och cykelpool.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["utbildad undersköterska"]),
+        ("Demensvård", R, ["erfarenhet från demensvården"]),
+        ("Social dokumentation", R, ["dokumentationsvana enligt SOSFS 2014:5"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["arbetstekniska hjälpmedel"]),
+        ("Taktil stimulering", M, ["taktil massage"]),
+    ],
+)
+
+add(
+    "sv-eldercare-07",
+    "eldercare",
+    """
+Vårdbiträde till Strandhemmet – 75 %
+
+Strandhemmet är ett privat äldreboende i Ystad med 24 boende. Vi är ett litet, sammansvetsat gäng där alla hjälps åt.
+
+Det här gör du: ger omvårdnad och service till de boende, hjälper till med måltider, tvätt och städning i lägenheterna och dokumenterar i vårt verksamhetssystem.
+
+Krav: erfarenhet av äldreomsorg, gärna med personer med demens. Du ska kunna hantera lyft och förflyttningar på ett ergonomiskt sätt.
+Meriterande: undersköterskeutbildning, HLR-utbildning.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och gratis lunch under arbetspasset.
+""",
+    [
+        ("Omvårdnad", R, ["ger omvårdnad"]),
+        ("Tvätt- och städningsansvar", R, ["tvätt och städning i lägenheterna"]),
+        ("Social dokumentation", R, ["dokumenterar i vårt verksamhetssystem"]),
+        ("Äldreomsorg", R, ["erfarenhet av äldreomsorg"]),
+        ("Demensvård", M, ["gärna med personer med demens"]),
+        ("Ergonomiskt arbetssätt inom hälso- och sjukvård", R, ["lyft och förflyttningar på ett ergonomiskt sätt"]),
+        ("Undersköterskeutbildning/Undersköterska, utbildad", M, ["Meriterande>>undersköterskeutbildning"]),
+        ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["HLR-utbildning"]),
+    ],
+)
+
+# ---------------------------------------------------------------- home care (sv)
+add(
+    "sv-homecare-01",
+    "homecare",
+    """
+Undersköterska till hemtjänsten i Lund Öster
+
+Hemtjänsten Lund Öster ger stöd till cirka 180 kunder i deras egna hem. Du arbetar i ett team med undersköterskor, vårdbiträden och sjuksköterska.
+
+Vi söker dig som:
+- är utbildad undersköterska
+- har erfarenhet av arbete i hemtjänst eller hemsjukvård
+- kan utföra delegerade hälso- och sjukvårdsinsatser
+- kan dokumentera i Treserva
+- kan cykla, vi använder elcyklar i tjänsten
+
+B-körkort är ett krav.
+
+Meriterande är erfarenhet av demensvård och språkkunskaper i arabiska eller bosniska.
+
+Vi erbjuder: kollektivavtal, friskvårdsbidrag, arbetskläder och ett schema med varannan helg ledig.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["utbildad undersköterska"]),
+        ("Hemtjänst", R, ["arbete i hemtjänst"]),
+        ("Hemsjukvård", R, ["hemsjukvård"]),
+        ("Social dokumentation", R, ["dokumentera i Treserva"]),
+        ("Cykelvana", R, ["kan cykla"]),
+        ("Demensvård", M, ["erfarenhet av demensvård"]),
+    ],
+)
+
+add(
+    "sv-homecare-02",
+    "homecare",
+    """
+Timvikarier i hemtjänsten – Trelleborgs kommun
+
+Vill du arbeta extra när det passar dig? Vi söker timvikarier till hemtjänsten i Trelleborg och på Söderslätt.
+
+Arbetet innebär att hjälpa äldre med personlig hygien, inköp, städning och att laga enklare måltider. Du åker mellan kunderna med bil eller cykel.
+
+Krav:
+- körkort B (manuell växellåda)
+- erfarenhet av omvårdnadsarbete
+- du förstår och gör dig förstådd på svenska
+
+Meriterande:
+- vård- och omsorgsutbildning
+- kunskap om förflyttningsteknik
+
+Vi erbjuder introduktion, kollektivavtal och arbetskläder.
+""",
+    [
+        ("Personlig omvårdnad", R, ["hjälpa äldre med personlig hygien"]),
+        ("Enklare matlagningskunskaper", R, ["laga enklare måltider"]),
+        ("Allmän omvårdnadserfarenhet", R, ["erfarenhet av omvårdnadsarbete"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["vård- och omsorgsutbildning"]),
+        ("Ergonomiskt arbetssätt inom hälso- och sjukvård", M, ["förflyttningsteknik"]),
+    ],
+)
+
+add(
+    "sv-homecare-03",
+    "homecare",
+    """
+Hemtjänstpersonal till Omsorgsgruppen Malmö AB
+
+Vi är ett privat hemtjänstföretag med kunder i Limhamn och Hyllie. Vi tror på små team och kontinuitet för kunden.
+
+Vi söker dig som har jobbat inom hemtjänst minst ett år, har undersköterskeutbldning (eller läser till) och är van att dokumentera social dokumentation i mobilen. Du ska kunna ta ansvar för att följa basala hygien- och klädregler.
+
+Det är ett plus om du har erfarenhet av att arbeta med personer med psykisk ohälsa eller funktionsnedsättning.
+
+Vi erbjuder kollektivavtal (Vårdföretagarna), friskvårdsbidrag, mobiltelefon i tjänsten och betald utbildning.
+""",
+    [
+        ("Hemtjänst", R, ["jobbat inom hemtjänst"]),
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["undersköterskeutbldning"]),
+        ("Social dokumentation", R, ["dokumentera social dokumentation"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basala hygien- och klädregler"]),
+        ("Psykisk funktionsnedsättning, omsorgserfarenhet", M, ["personer med psykisk ohälsa"]),
+        ("Funktionsnedsättning, omsorgserfarenhet", M, ["psykisk ohälsa eller>>funktionsnedsättning"]),
+    ],
+)
+
+add(
+    "sv-homecare-04",
+    "homecare",
+    """
+Undersköterska till hemsjukvård och hemtjänst natt – Helsingborg
+
+Nattpatrullen i Helsingborg utför både hemtjänstinsatser och delegerade hälso- och sjukvårdsinsatser hos ca 120 kunder. Du kör mellan kunderna med tjänstebil.
+
+Du har:
+* undersköterskeexamen och skyddad yrkestitel
+* erfarenhet från hemsjukvården
+* god kunskap om basala hygienrutiner och läkemedelshantering
+* B-körkort och van att köra i stadstrafik
+
+Meriterande: HLR-utbildning, erfarenhet av palliativ vård, kunskap om att bedöma patientens tillstånd med NEWS.
+
+Vi erbjuder OB- och nattillägg enligt avtal, friskvård och kompetensutveckling.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["undersköterskeexamen"]),
+        ("Bevis om skyddad yrkestitel som undersköterska", R, ["skyddad yrkestitel"]),
+        ("Hemsjukvård", R, ["erfarenhet från hemsjukvården"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basala hygienrutiner"]),
+        ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["HLR-utbildning"]),
+        ("NEWS-bedömningar (National Early Warning Score)", M, ["bedöma patientens tillstånd med NEWS"]),
+    ],
+)
+
+add(
+    "sv-homecare-05",
+    "homecare",
+    """
+Vårdbiträde i hemtjänsten, Osby
+
+Som vårdbiträde hos oss hjälper du kunderna med städning, tvätt, inköp och personlig omvårdnad utifrån deras beviljade insatser. Du arbetar självständigt men har alltid stöd av kollegor och gruppledare.
+
+Krav:
+Erfarenhet av vård och omsorg av äldre.
+Körkort (B) - du kommer köra bil i tjänsten.
+God datorvana, vi planerar och dokumenterar i appen Phoniro och Lifecare.
+
+Meriterande är om du har utbildning inom vård och omsorg.
+
+Osby kommun erbjuder kollektivavtal, friskvårdsbidrag och flexibel arbetstid.
+""",
+    [
+        ("Tvätt- och städningsansvar", R, ["städning, tvätt"]),
+        ("Personlig omvårdnad", R, ["personlig omvårdnad"]),
+        ("Äldreomsorg", R, ["vård och omsorg av äldre"]),
+        ("Social dokumentation", R, ["dokumenterar i appen Phoniro och Lifecare"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["utbildning inom vård och omsorg"]),
+    ],
+)
+
+add(
+    "sv-homecare-06",
+    "homecare",
+    """
+Undersköterska till hemtjänsten i Simrishamn – tillsvidare
+
+Hemtjänsten Österlen söker en undersköterska som vill vara med och utveckla hemtjänsten på landsbygden.
+
+Vi söker dig som har gymnasial undersköterskeutbildning och har arbetat i hemtjänst. Du har erfarenhet av att stödja personer med demenssjukdom i ordinärt boende och kan läsa och följa en genomförandeplan. Du har vana av förflyttningar med hjälp av hjälpmedel, t.ex. mobil lyft och vridplatta. Du kan arbeta med digitala verktyg som nyckelfri hemtjänst och mobil dokumentation.
+
+Körkort B krävs.
+
+Meriterande: utbildning i ADL och rehabiliterande arbetssätt.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och lönetillägg för undersköterskor med specialistutbildning.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["undersköterskeutbildning"]),
+        ("Hemtjänst", R, ["har arbetat i hemtjänst"]),
+        ("Demensvård", R, ["stödja personer med demenssjukdom"]),
+        ("Social dokumentation", R, ["mobil dokumentation"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["förflyttningar med hjälp av hjälpmedel"]),
+        ("ADL-träning", M, ["utbildning i ADL"]),
+        ("Rehabilitering", M, ["rehabiliterande arbetssätt"]),
+    ],
+)
+
+add(
+    "sv-homecare-07",
+    "homecare",
+    """
+Extrapersonal till hemtjänsten i Landskrona
+
+Vi behöver förstärkning i vår hemtjänst under semesterperioden. Arbetet innebär att ge service och omvårdnad till äldre som bor hemma, som att handla, städa, hjälpa till med dusch och att ge kunderna social samvaro.
+
+Vi söker dig som har erfarenhet av äldreomsorg och gärna har gått vård- och omsorgsprogrammet. Du bör kunna cykla och ha körkort. Du har ett gott bemötande och förstår vikten av sekretess.
+
+Om oss: Landskrona stad är en arbetsplats med 3 700 medarbetare. Vi erbjuder dig kollektivavtal och betald introduktion.
+""",
+    [
+        ("Omvårdnad", R, ["ge service och omvårdnad"]),
+        ("Äldreomsorg", R, ["erfarenhet av äldreomsorg"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["vård- och omsorgsprogrammet"]),
+        ("Cykelvana", R, ["kunna cykla"]),
+        ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["vikten av sekretess"]),
+    ],
+)
+
+# ---------------------------------------------------------- personal assistance (sv)
+add(
+    "sv-personal-assistance-01",
+    "personal-assistance",
+    """
+Personlig assistent till kvinna i Malmö – 75 %
+
+Vi söker en personlig assistent till en glad kvinna i 30-årsåldern med CP-skada. Hon använder rullstol och kommunicerar med hjälp av en talapparat och tecken.
+
+Du som söker:
+- har erfarenhet av att arbeta med personer med fysisk funktionsnedsättning
+- är van vid personlig omvårdnad och förflyttningar med lyft
+- kan eller vill lära dig AKK och tecken som stöd (TSS)
+- har god fysik, arbetet innebär en del tunga lyft
+
+Meriterande: körkort och erfarenhet av personlig assistans enligt LSS.
+
+Vi erbjuder kollektivavtal (Vårdföretagarna–Kommunal), friskvårdsbidrag och betald introduktion tillsammans med kunden.
+""",
+    [
+        ("Fysisk funktionsnedsättning, omsorgserfarenhet", R, ["personer med fysisk funktionsnedsättning"]),
+        ("Personlig omvårdnad", R, ["personlig omvårdnad"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["förflyttningar med lyft"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["AKK"]),
+        ("Tecken som stöd/TSS", R, ["tecken som stöd (TSS)"]),
+        ("God fysik (tunga lyft)", R, ["god fysik"]),
+    ],
+)
+
+add(
+    "sv-personal-assistance-02",
+    "personal-assistance",
+    """
+Assistent till pojke med autism i Lund
+
+En 12-årig pojke med autism och intellektuell funktionsnedsättning söker nya assistenter, främst eftermiddagar och varannan helg. Han älskar bussar, bad och att vara ute i skogen.
+
+Vi söker dig som
+* har erfarenhet av att arbeta med barn med NPF, gärna autism
+* är lugn, tydlig och kan arbeta efter strukturerade scheman och bildstöd
+* har kunskap om lågaffektivt bemötande vid utmanande beteende
+
+Det är önskvärt att du har utbildning inom barn och fritid eller som elevassistent.
+
+Icke-rökare. Du behöver kunna simma.
+
+Vi erbjuder: kollektivavtal, friskvård och kontinuerlig handledning av vår beteendevetare.
+""",
+    [
+        ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", R, ["barn med NPF"]),
+        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["intellektuell funktionsnedsättning"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["bildstöd"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["lågaffektivt bemötande vid utmanande beteende"]),
+    ],
+)
+
+add(
+    "sv-personal-assistance-03",
+    "personal-assistance",
+    """
+Personliga assistenter till man med ALS – Ängelholm
+
+Till en man i 60-årsåldern med ALS söker vi två assistenter för dag- och nattpass. Han har andningsstöd (BiPAP) och sondmatning.
+
+Krav:
+- erfarenhet som personlig assistent eller undersköterska
+- vana vid personlig hygien och förflyttning med taklyft
+- du kan ta emot delegering för sondmatning och andningsvård
+- HLR
+
+Meriterande: erfarenhet av att kommunicera via ögonstyrd dator eller bokstavstavla.
+
+Vi är ett assistansbolag med kollektivavtal och erbjuder friskvårdsbidrag, tjänstepension och betalda utbildningar.
+""",
+    [
+        ("Allmän omvårdnadserfarenhet", R, ["erfarenhet som personlig assistent eller undersköterska"]),
+        ("Personlig omvårdnad", R, ["vana vid personlig hygien"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["förflyttning med taklyft"]),
+        ("Hjärt- och lungräddning", R, ["HLR"]),
+        ("Alternativ och kompletterande kommunikation/AKK", M, ["ögonstyrd dator eller bokstavstavla"]),
+    ],
+)
+
+add(
+    "sv-personal-assistance-04",
+    "personal-assistance",
+    """
+Sommarjobb som personlig assistent – Kristianstad
+
+Vi har flera kunder som behöver sommarvikarier, både barn och vuxna med olika funktionsnedsättningar.
+
+Du behöver inte ha erfarenhet, men du ska vara trygg, ansvarsfull och vilja lära dig. Du får introduktion av kunden och arbetsledaren.
+
+Det är meriterande om du:
+- har gått vård- och omsorgsprogrammet eller barn- och fritidsprogrammet
+- har erfarenhet av omsorg om personer med funktionsnedsättning
+- kan teckenspråk
+
+Om oss: Assistanskompaniet har funnits i Skåne sedan 2004. Vi erbjuder kollektivavtal, försäkringar och friskvårdsbidrag.
+""",
+    [
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["vård- och omsorgsprogrammet"]),
+        ("Funktionsnedsättning, omsorgserfarenhet", M, ["omsorg om personer med funktionsnedsättning"]),
+        ("Teckenkommunikation", M, ["kan teckenspråk"]),
+    ],
+)
+
+add(
+    "sv-personal-assistance-05",
+    "personal-assistance",
+    """
+Personlig assistent till ung kvinna med förvärvad hjärnskada, Helsingborg
+
+Vår kund är 24 år och har efter en olycka en förvärvad hjärnskada med afasi och halvsidesförlamning. Hon studerar på folkhögskola och behöver stöd i skolan, hemma och på fritiden.
+
+Vi söker dig som har erfarenhet av att arbeta med personer med afasi och som kan anpassa kommunikationen. Du har kunskap om rehabilitering och kan stötta kunden med hennes träningsprogram från fysioterapeuten. Du behöver hjälpa till med personlig omvårdnad och matlagning.
+
+B-körkort krävs eftersom kunden har egen bil.
+
+Vi erbjuder kollektivavtal och friskvårdsbidrag, och du får gå vår grundutbildning i personlig assistans.
+""",
+    [
+        ("Afasi, omsorgserfarenhet", R, ["arbeta med personer med afasi"]),
+        ("Rehabilitering", R, ["kunskap om rehabilitering"]),
+        ("Personlig omvårdnad", R, ["personlig omvårdnad"]),
+        ("Enklare matlagningskunskaper", R, ["matlagning"]),
+    ],
+)
+
+add(
+    "sv-personal-assistance-06",
+    "personal-assistance",
+    """
+Assistent till man i 40-årsåldern med intellektuell funktionsnedsättning, Hörby
+
+Kunden bor i egen lägenhet och går på daglig verksamhet på dagtid. Han tycker om fotboll, musik och matlagning.
+
+Vi söker dig som har erfarenhet av LSS-verksamhet, gärna från gruppbostad eller daglig verksamhet. Du kan arbeta med social dokumentation och bemöta utmanande beteende med lågaffektivt förhållningssätt.
+
+Meriterande: kunskap i TSS, utbildning som stödpedagog.
+
+Vi erbjuder dig ett tryggt arbete med kollektivavtal, friskvårdsbidrag och möjlighet till handledning.
+""",
+    [
+        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["intellektuell funktionsnedsättning"]),
+        ("Gruppbostad", M, ["gärna från gruppbostad"]),
+        ("Daglig verksamhet", M, ["gruppbostad eller>>daglig verksamhet"]),
+        ("Social dokumentation", R, ["social dokumentation"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["bemöta utmanande beteende"]),
+        ("Tecken som stöd/TSS", M, ["kunskap i TSS"]),
+    ],
+)
+
+# ---------------------------------------------------------------- warehouse (sv)
+add(
+    "sv-warehouse-01",
+    "warehouse",
+    """
+Lagermedarbetare till e-handelslager i Helsingborg – skift
+
+Vi söker lagermedarbetare till vår kund, ett växande e-handelsföretag inom heminredning med lager på Berga.
+
+Dina arbetsuppgifter:
+- plock och pack av kundorder med handscanner
+- inleverans och kontroll av gods
+- inventering
+
+Krav:
+- truckkort A och B
+- erfarenhet av lagerarbete
+- möjlighet att arbeta tvåskift
+
+Meriterande: vana av WMS, t.ex. Astro eller Ongoing.
+
+Om oss: Bemanningsbolaget är auktoriserat av Kompetensföretagen. Vi erbjuder kollektivavtal, tjänstepension och friskvårdsbidrag efter tre månader.
+""",
+    [
+        ("Orderplockning", R, ["plock och pack av kundorder"]),
+        ("Varumottagning", R, ["inleverans och kontroll av gods"]),
+        ("Lagerinventering", R, ["inventering"]),
+        ("A-truckar", R, ["truckkort A"]),
+        ("B-truckar", R, ["truckkort A och B"]),
+        ("Terminal- och lagerarbete", R, ["erfarenhet av lagerarbete"]),
+        ("Lagerhanteringsprogram", M, ["vana av WMS"]),
+    ],
+)
+
+add(
+    "sv-warehouse-02",
+    "warehouse",
+    """
+Truckförare till kyl- och fryslager, Malmö hamn
+
+Till vårt lager för livsmedel söker vi en erfaren truckförare. Du lastar och lossar bilar, flyttar pallar mellan kyl (+4) och frys (-25) och ser till att godset är rätt märkt.
+
+Vi söker dig som:
+- har truckkort enligt TLP 10 och är van vid att köra motviktstruck och skjutstativtruck
+- har arbetat med kyl- och frysvaror
+- kan lastsäkra
+- är noggrann och kan läsa följesedlar på svenska och engelska
+
+ADR-utbildning är meriterande.
+
+Vi erbjuder kollektivavtal, värmekläder, fri parkering och friskvårdsbidrag.
+""",
+    [
+        ("Utbildningsbevis enligt TLP 10 för truckförare", R, ["truckkort enligt TLP 10"]),
+        ("Truckvana", R, ["van vid att köra motviktstruck och skjutstativtruck"]),
+        ("Lastning", R, ["lastar"]),
+        ("Lossning", R, ["lossar bilar"]),
+        ("Kyl- och frysvaruhantering", R, ["arbetat med kyl- och frysvaror"]),
+        ("Lastsäkring", R, ["kan lastsäkra"]),
+        ("Varumärkning", R, ["godset är rätt märkt"]),
+        ("ADR-intyg", M, ["ADR-utbildning"]),
+    ],
+)
+
+add(
+    "sv-warehouse-03",
+    "warehouse",
+    """
+Lagerarbetare, dagtid – grossist inom byggmaterial i Landskrona
+
+Vi är en familjeägd grossist med 25 anställda. Vi söker nu en lagerarbetare som tar emot leveranser, plockar order till våra kunder och håller ordning i lagret.
+
+Du bör ha:
+- erfarenhet av plocktruck/ledstaplare, gärna med utbildning enligt TLP 10
+- vana av streckkodsläsare och lagersystem, vi använder Monitor
+- god fysik, det blir många lyft
+
+Det är meriterande om du har arbetat med inventering och kan hjälpa till i butiken vid behov.
+
+Vi erbjuder: kollektivavtal, personalrabatt, friskvårdsbidrag och fika varje fredag.
+""",
+    [
+        ("Varumottagning", R, ["tar emot leveranser"]),
+        ("Orderplockning", R, ["plockar order"]),
+        ("Truckvana", R, ["erfarenhet av plocktruck/ledstaplare"]),
+        ("Utbildningsbevis enligt TLP 10 för truckförare", M, ["gärna med utbildning enligt TLP 10"]),
+        ("Lagerhanteringsprogram", R, ["lagersystem"]),
+        ("Monitor, affärssystem", R, ["vi använder Monitor"]),
+        ("God fysik (tunga lyft)", R, ["god fysik"]),
+        ("Lagerinventering", M, ["arbetat med inventering"]),
+    ],
+)
+
+add(
+    "sv-warehouse-04",
+    "warehouse",
+    """
+Terminalarbetare till godsterminal i Arlöv – natt
+
+På terminalen sorterar vi styckegods och pallar som ska ut till butiker och företag i hela södra Sverige.
+
+Du kommer att lossa och lasta trailrar, sortera gods till rätt port och skanna in kollin.
+
+Krav:
+- Truckkort (A+B)
+- Vana av arbete på terminal eller lager
+- Kunna arbeta natt, mån–fre 22–06
+
+Meriterande:
+- Erfarenhet av lastsäkring
+- C-körkort
+
+Vi erbjuder nattillägg enligt kollektivavtal (Transport), friskvårdsbidrag och bra gemenskap.
+""",
+    [
+        ("Lossning", R, ["lossa"]),
+        ("Lastning", R, ["lasta trailrar"]),
+        ("A-truckar", R, ["Truckkort (A+B)"]),
+        ("B-truckar", R, ["Truckkort (A+B)"]),
+        ("Terminal- och lagerarbete", R, ["arbete på terminal eller lager"]),
+        ("Lastsäkring", M, ["Erfarenhet av lastsäkring"]),
+    ],
+)
+
+add(
+    "sv-warehouse-05",
+    "warehouse",
+    """
+Lagerassistent med administrativa uppgifter – Ystad
+
+Vi är ett grossistföretag inom trädgårdsprodukter. Som lagerassistent plockar och packar du order, bokar frakt och registrerar inleveranser i affärssystemet.
+
+Vi söker dig som har några års erfarenhet av lagerarbete och är van att arbeta i affärssystem (vi har Visma Business). Du har truckvana och gärna utbildningsbevis. Du har god datorvana och behärskar Excel.
+
+Meriterande är erfarenhet av transportbokning och lagerstyrning.
+
+Vi erbjuder flexibla arbetstider, kollektivavtal och friskvårdsbidrag.
+""",
+    [
+        ("Orderplockning", R, ["plockar och packar du order"]),
+        ("Varumottagning", R, ["registrerar inleveranser"]),
+        ("Terminal- och lagerarbete", R, ["erfarenhet av lagerarbete"]),
+        ("Affärssystem, erfarenhet", R, ["van att arbeta i affärssystem"]),
+        ("Truckvana", R, ["truckvana"]),
+        ("MS Excel", R, ["Excel"]),
+        ("Transportplanering", M, ["transportbokning"]),
+        ("Lagerstyrning", M, ["lagerstyrning"]),
+    ],
+)
