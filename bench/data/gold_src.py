@@ -704,3 +704,257 @@ Vi erbjuder flexibla arbetstider, kollektivavtal och friskvårdsbidrag.
         ("Lagerstyrning", M, ["lagerstyrning"]),
     ],
 )
+
+add(
+    "sv-warehouse-06",
+    "warehouse",
+    """
+Lagerarbetare till centrallager för dagligvaror – Helsingborg
+
+Vi söker lagerarbetare till vårt centrallager där vi plockar varor till över 200 butiker. Du arbetar med röstplock i headset och kör låglyftare hela dagen.
+
+Vi ser att du har
+- erfarenhet av plockarbete i lager, gärna med röststyrt plock
+- giltigt truckkort, minst A-behörighet (låglyftare/ledstaplare)
+- vana att hantera kyl- och frysvaror
+- god fysik och kan arbeta i ett högt tempo
+
+Du bör kunna ta instruktioner på svenska. Meriterande är om du har kört motviktstruck (B).
+
+Om oss: Vi är en del av en nordisk koncern. Vi erbjuder kollektivavtal, friskvårdsbidrag, betald lunch och möjlighet till fast anställning efter sex månader.
+""",
+    [
+        ("Orderplockning", R, ["erfarenhet av plockarbete i lager"]),
+        ("A-truckar", R, ["minst A-behörighet"]),
+        ("Kyl- och frysvaruhantering", R, ["hantera kyl- och frysvaror"]),
+        ("God fysik (tunga lyft)", R, ["god fysik"]),
+        ("B-truckar", M, ["kört motviktstruck (B)"]),
+        ("Terminal- och lagerarbete", R, ["plockarbete i lager"]),
+    ],
+)
+
+add(
+    "sv-warehouse-07",
+    "warehouse",
+    """
+Lager- och logistikmedarbetare, Eslöv
+
+Vi tillverkar och säljer reservdelar till lantbruksmaskiner. Nu söker vi en medarbetare till vårt lager som tar emot inkommande gods, stämmer av mot följesedel, lagerför artiklar och packar order för utleverans.
+
+Krav:
+- Erfarenhet av lagerarbete och godsmottagning
+- Truckkort
+- Van att arbeta i ett affärssystem, gärna Jeeves
+
+Meriterande:
+- Erfarenhet av att boka transporter och skriva exportdokument
+- Kunskap om lastsäkring
+
+Vi erbjuder kollektivavtal, gratis kaffe och frukt, och friskvårdsbidrag på 2 000 kr.
+""",
+    [
+        ("Varumottagning", R, ["tar emot inkommande gods"]),
+        ("Terminal- och lagerarbete", R, ["Erfarenhet av lagerarbete"]),
+        ("Truckvana", R, ["Truckkort"]),
+        ("Affärssystem, erfarenhet", R, ["Van att arbeta i ett affärssystem"]),
+        ("Jeeves, affärssystem", M, ["gärna Jeeves"]),
+        ("Transportplanering", M, ["boka transporter"]),
+        ("Exportdokument/Importdokument", M, ["skriva exportdokument"]),
+        ("Lastsäkring", M, ["Kunskap om lastsäkring"]),
+    ],
+)
+
+# ---------------------------------------------------------------- retail (sv)
+add(
+    "sv-retail-01",
+    "retail",
+    """
+Butiksmedarbetare till ICA Kvantum i Höganäs – 30 timmar/vecka
+
+Vi söker en glad och serviceinriktad butiksmedarbetare till vår avdelning för frukt och grönt. Du arbetar med varupåfyllning, beställningar och att hålla avdelningen inbjudande. Du hjälper även till i kassan.
+
+Vi söker dig som har:
+- erfarenhet av arbete i dagligvaruhandeln
+- kunskap om frukt och grönt
+- van att arbeta i kassa
+- ett gott kundbemötande
+
+Meriterande är om du har erfarenhet av beställningar i butikens datasystem.
+
+Vi erbjuder kollektivavtal (Handels), personalrabatt och friskvårdsbidrag.
+""",
+    [
+        ("Butiksvana, dagligvaror", R, ["erfarenhet av arbete i dagligvaruhandeln"]),
+        ("Frukt och grönt, produktkunskap", R, ["kunskap om frukt och grönt"]),
+        ("Kassavana", R, ["van att arbeta i kassa"]),
+        ("Kundbemötande och service", R, ["ett gott kundbemötande"]),
+        ("Datoriserad beställningshantering", M, ["beställningar i butikens datasystem"]),
+    ],
+)
+
+add(
+    "sv-retail-02",
+    "retail",
+    """
+Säljare till sportbutik i Malmö – Emporia
+
+Älskar du löpning, friluftsliv eller träning? Vi söker en säljare som kan ge våra kunder riktigt bra råd.
+
+Du kommer att:
+- hjälpa kunder att hitta rätt utrustning
+- arbeta med kassa och reklamationer
+- packa upp leveranser och prismärka varor
+- hålla butiken snygg och arbeta med skyltning
+
+Vi söker dig som har erfarenhet av försäljning i butik, gärna inom sport. Du har god produktkunskap om sportutrustning och är van att sälja till- och merförsäljning.
+
+Meriterande: erfarenhet av vår kassasystem Extenda, eller av e-handel och click & collect.
+
+Vi erbjuder personalrabatt på 30 %, kollektivavtal och träningsbidrag.
+""",
+    [
+        ("Kassavana", R, ["arbeta med kassa"]),
+        ("Reklamationer, handläggningsvana", R, ["reklamationer"]),
+        ("Varumärkning", R, ["prismärka varor"]),
+        ("Visual merchandising", R, ["arbeta med skyltning"]),
+        ("Butiksvana, fackhandel", R, ["erfarenhet av försäljning i butik"]),
+        ("Idrottsutrustning, produktkunskap", R, ["produktkunskap om sportutrustning"]),
+        ("Merförsäljning", R, ["merförsäljning"]),
+        ("E-handel, erfarenhet", M, ["e-handel och click & collect"]),
+    ],
+)
+
+add(
+    "sv-retail-03",
+    "retail",
+    """
+Kassapersonal till Hemköp i Trelleborg
+
+Vi söker extrapersonal till kassan, främst kvällar och helger.
+
+Du ska:
+- ha erfarenhet av kassaarbete och kunna hantera kort, kontanter och Swish
+- vara serviceinriktad och ha ett trevligt bemötande
+- kunna sälja spel och hantera vår postutlämning
+
+Det är ett plus om du har jobbat i butik förut eller med ATG-terminal.
+
+Hemköp Trelleborg erbjuder kollektivavtal, personalrabatt och trevliga arbetskamrater.
+""",
+    [
+        ("Kassavana", R, ["erfarenhet av kassaarbete"]),
+        ("Betalsystem/Betalningssystem", R, ["hantera kort, kontanter och Swish"]),
+        ("Kundbemötande och service", R, ["serviceinriktad och ha ett trevligt bemötande"]),
+        ("Spelförsäljning", R, ["kunna sälja spel"]),
+        ("Postservice", R, ["hantera vår postutlämning"]),
+        ("Butiksvana, dagligvaror", M, ["jobbat i butik förut"]),
+        ("Spel, ATG terminal, lottredovisning", M, ["ATG-terminal"]),
+    ],
+)
+
+add(
+    "sv-retail-04",
+    "retail",
+    """
+Butikssäljare till klädbutik i Lund – deltid
+
+Vi är en fristående modebutik med dam- och herrkläder i centrala Lund. Vi letar efter en ny kollega som brinner för mode och service.
+
+Om dig: Du har minst ett års erfarenhet av butiksförsäljning inom fackhandeln, gärna mode. Du är van att arbeta i kassa och med varuexponering och har ett öga för hur en butik ska se ut. Du har lätt för att skapa relationer och är duktig på merförsäljning.
+
+Meriterande: erfarenhet av att driva butikens instagram.
+
+Vi erbjuder: kollektivavtal, klädrabatt och ett litet team där din röst hörs.
+""",
+    [
+        ("Butiksvana, fackhandel", R, ["butiksförsäljning inom fackhandeln"]),
+        ("Kassavana", R, ["arbeta i kassa"]),
+        ("Visual merchandising", R, ["varuexponering"]),
+        ("Merförsäljning", R, ["merförsäljning"]),
+        ("Publicering, webben och sociala medier", M, ["driva butikens instagram"]),
+    ],
+)
+
+add(
+    "sv-retail-05",
+    "retail",
+    """
+Butiksmedarbetare färskvaror – Coop Forum Kristianstad
+
+Vi söker en medarbetare till vår manuella delikatessdisk. Du skär och väger ost och chark, gör enklare smörgåsar och sallader och hjälper kunderna med råd.
+
+Du har:
+- erfarenhet av färskvaruhantering i butik
+- kunskap om livsmedelshygien och egenkontroll
+- kunskap om charkuterier och ost
+
+Meriterande: gesällbrev som charkuterist, kunskap om allergier och specialkost.
+
+Vi erbjuder kollektivavtal, personalrabatt, friskvårdsbidrag och utbildning i HACCP.
+""",
+    [
+        ("Smörgåsar", R, ["enklare smörgåsar"]),
+        ("Salladsberedning", R, ["sallader"]),
+        ("Färskvaror, produktkunskap", R, ["färskvaruhantering i butik"]),
+        ("Livsmedelshygien", R, ["livsmedelshygien"]),
+        ("Egenkontroll, erfarenhet", R, ["egenkontroll"]),
+        ("Charkuterier, produktkunskap", R, ["kunskap om charkuterier"]),
+        ("Gesällbrev, charkuterist", M, ["gesällbrev som charkuterist"]),
+        ("Födoämnesallergi, kunskap om", M, ["kunskap om allergier"]),
+    ],
+)
+
+add(
+    "sv-retail-06",
+    "retail",
+    """
+Butiksbiträde till järnhandel i Sjöbo
+
+Vi är en järn- och färghandel med lång historia och trogna kunder från hela Österlen. Nu behöver vi en till i butiken!
+
+Arbetsuppgifter: kundservice och rådgivning, kassa, varumottagning och påfyllning, brytning av färg.
+
+Vi söker dig som:
+- har erfarenhet av butiksarbete, gärna inom järn, bygg eller färg
+- har god kunskap om verktyg och byggmaterial
+- kan hantera kassa och kortterminal
+- har truckvana (ej krav)
+
+Vi erbjuder: en trygg arbetsplats med kollektivavtal och friskvårdsbidrag.
+""",
+    [
+        ("Kundbemötande och service", R, ["kundservice och rådgivning"]),
+        ("Kassavana", R, ["kan hantera kassa"]),
+        ("Varumottagning", R, ["varumottagning"]),
+        ("Butiksvana, fackhandel", R, ["erfarenhet av butiksarbete"]),
+        ("Byggnadsvaror", R, ["kunskap om verktyg och byggmaterial"]),
+        ("Betalsystem/Betalningssystem", R, ["kortterminal"]),
+        ("Truckvana", M, ["har truckvana (ej krav)"]),
+    ],
+)
+
+add(
+    "sv-retail-07",
+    "retail",
+    """
+Säljare till elektronikbutik i Malmö – Mobilia
+
+Som säljare hos oss hjälper du kunderna att hitta rätt mobil, dator eller tv och säljer tillbehör, försäkringar och abonnemang.
+
+Krav:
+- erfarenhet av försäljning och kundservice
+- intresse och kunskap om hemelektronik och mobiltelefoner
+- du tycker om att nå mål och jobba med merförsäljning
+
+Meriterande: erfarenhet av abonnemangsförsäljning, kunskap om datorer och kringutrustning.
+
+Vi erbjuder provision utöver grundlön, kollektivavtal, personalpriser och utbildning genom vår egen akademi.
+""",
+    [
+        ("Försäljning, erfarenhet", R, ["erfarenhet av försäljning"]),
+        ("Kundbemötande och service", R, ["kundservice"]),
+        ("Mobiltelefoner", R, ["mobiltelefoner"]),
+        ("Merförsäljning", R, ["merförsäljning"]),
+        ("Datorer och kringutrustning", M, ["kunskap om datorer och kringutrustning"]),
+    ],
+)
