@@ -958,3 +958,343 @@ Vi erbjuder provision utöver grundlön, kollektivavtal, personalpriser och utbi
         ("Datorer och kringutrustning", M, ["kunskap om datorer och kringutrustning"]),
     ],
 )
+
+# ---------------------------------------------------------------- bakery / café (sv)
+add(
+    "sv-bakery-cafe-01",
+    "bakery-cafe",
+    """
+Bagare till hantverksbageri i Malmö – tidiga morgnar
+
+Vi är ett surdegsbageri på Möllan som bakar allt från grunden. Vi söker en bagare som vill jobba med riktigt bröd.
+
+Du kommer att baka matbröd, surdegsbröd och frallor, sköta degblandare och ugnar, och vara med och ta fram nya recept.
+
+Vi söker dig som:
+- har minst två års erfarenhet som bagare
+- har utbildning som bagare, t.ex. från gymnasiets bageri- och konditorilinje
+- kan arbeta med vetedeg och wienerdeg
+- följer rutinerna för livsmedelshygien
+
+Gesällbrev är meriterande.
+
+Vi erbjuder kollektivavtal, fritt bröd och en arbetsplats där hantverket står i centrum. Arbetstid 04–12.
+""",
+    [
+        ("Bageriarbete", R, ["erfarenhet som bagare"]),
+        ("Matbröd", R, ["baka matbröd"]),
+        ("Yrkesutbildning, bagare och konditor", R, ["utbildning som bagare"]),
+        ("Vetedegar, beredningsvana/Wienerdegar, beredningsvana", R, ["arbeta med vetedeg och wienerdeg"]),
+        ("Livsmedelshygien", R, ["livsmedelshygien"]),
+        ("Gesällbrev, bagare och konditor", M, ["Gesällbrev"]),
+    ],
+)
+
+add(
+    "sv-bakery-cafe-02",
+    "bakery-cafe",
+    """
+Kafébiträde till konditori i Ystad – sommar
+
+Konditori Solrosen är ett familjekonditori vid Stortorget. Till sommaren söker vi två kafébiträden.
+
+Arbetsuppgifter:
+- servering och försäljning av bakverk och tårtor
+- bryggning av kaffe och enklare espressodrycker
+- göra smörgåsar och sallader
+- kassa och disk
+
+Vi söker dig som har arbetat på kafé eller i restaurang och har god känsla för service. Du har kunskap om hygienregler för livsmedel och om allergener.
+
+Meriterande: baristakurs.
+
+Vi erbjuder kollektivavtal (HRF), personalfika och trevliga kollegor.
+""",
+    [
+        ("Bordsservering", R, ["servering"]),
+        ("Konditorivaror", R, ["försäljning av bakverk och tårtor"]),
+        ("Kaffetillverkning", R, ["bryggning av kaffe och enklare espressodrycker"]),
+        ("Smörgåsar", R, ["göra smörgåsar"]),
+        ("Salladsberedning", R, ["sallader"]),
+        ("Kassavana", R, ["kassa"]),
+        ("Kafé", R, ["arbetat på kafé"]),
+        ("Hälsokrav vid livsmedelshantering", R, ["hygienregler för livsmedel"]),
+        ("Födoämnesallergi, kunskap om", R, ["allergener"]),
+        ("Baristautbildning", M, ["baristakurs"]),
+    ],
+)
+
+add(
+    "sv-bakery-cafe-03",
+    "bakery-cafe",
+    """
+Konditor sökes till Bageriet i Ängelholm
+
+Vi bakar för vårt eget kafé och för beställning till företag och bröllop. Nu söker vi en konditor på heltid.
+
+Du kommer att tillverka tårtor, bakelser och småkakor, dekorera beställningstårtor och ha koll på råvaror och beställningar.
+
+Krav:
+- utbildad konditor eller motsvarande erfarenhet
+- erfarenhet av att arbeta med marsipan, choklad och grädde
+- kunskap om HACCP och egenkontroll
+
+Meriterande: erfarenhet av glutenfritt och veganskt bak, gesällbrev.
+
+Vi erbjuder ett kreativt arbete, kollektivavtal och fria luncher.
+""",
+    [
+        ("Tårtor/Bakelser", R, ["tillverka tårtor, bakelser och småkakor"]),
+        ("Yrkesutbildning, bagare och konditor", R, ["utbildad konditor"]),
+        ("Konfekt, tillverkningsvana", R, ["arbeta med marsipan, choklad"]),
+        ("HACCP", R, ["HACCP"]),
+        ("Egenkontroll, erfarenhet", R, ["egenkontroll"]),
+        ("Födoämnesallergi, kunskap om", M, ["glutenfritt och veganskt bak"]),
+        ("Gesällbrev, bagare och konditor", M, ["gesällbrev"]),
+    ],
+)
+
+add(
+    "sv-bakery-cafe-04",
+    "bakery-cafe",
+    """
+Barista till kafé på Lunds centralstation
+
+Vi öppnar klockan 06 och serverar pendlarna kaffe, frukost och lunchmackor. Vi söker en erfaren barista som älskar tempo.
+
+Vi söker dig som
+- har jobbat som barista och kan göra espresso, latte och cappuccino med jämn kvalitet
+- kan sköta och rengöra espressomaskinen
+- är van vid kassa och snabb service
+- kan göra mackor och bake-off
+
+Meriterande: baristautbildning och erfarenhet av att öppna och stänga kaféet själv.
+
+Vi erbjuder dig: kollektivavtal, fri kaffe och mat under passet, friskvårdsbidrag.
+""",
+    [
+        ("Kaffetillverkning", R, ["kan göra espresso, latte och cappuccino"]),
+        ("Kassavana", R, ["van vid kassa"]),
+        ("Kundbemötande och service", R, ["snabb service"]),
+        ("Smörgåsar", R, ["kan göra mackor"]),
+        ("Bake-off bakning", R, ["bake-off"]),
+        ("Baristautbildning", M, ["baristautbildning"]),
+        ("Kafé", R, ["jobbat som barista"]),
+    ],
+)
+
+add(
+    "sv-bakery-cafe-05",
+    "bakery-cafe",
+    """
+Produktionsmedarbetare till industribageri i Kristianstad
+
+Vi bakar bröd till dagligvaruhandeln i hela Sydsverige. Nu söker vi medarbetare till vår produktion, skiftarbete.
+
+Som produktionsmedarbetare övervakar du bakningslinjen, ställer om maskiner mellan produkter, kontrollerar vikt och kvalitet, och dokumenterar enligt våra rutiner.
+
+Du har:
+- erfarenhet av livsmedelsproduktion eller annan industriproduktion
+- tekniskt intresse och erfarenhet av att sköta maskiner
+- kunskap om livsmedelshygien
+
+Meriterande: erfarenhet från industribageri, truckkort, kunskap om Lean.
+
+Vi erbjuder skifttillägg, kollektivavtal, arbetskläder och friskvårdsbidrag.
+""",
+    [
+        ("Maskinskötsel, industribageri", R, ["övervakar du bakningslinjen"]),
+        ("Kvalitetskontroll, industriell tillverkning", R, ["kontrollerar vikt och kvalitet"]),
+        ("Dokumentation, industriell tillverkning", R, ["dokumenterar enligt våra rutiner"]),
+        ("Livsmedelstillverkning", R, ["erfarenhet av livsmedelsproduktion"]),
+        ("Maskinskötsel", R, ["erfarenhet av att sköta maskiner"]),
+        ("Livsmedelshygien", R, ["livsmedelshygien"]),
+        ("Truckvana", M, ["truckkort"]),
+        ("Ständiga förbättringar/Lean", M, ["kunskap om Lean"]),
+    ],
+)
+
+add(
+    "sv-bakery-cafe-06",
+    "bakery-cafe",
+    """
+Café-medarbetare, 50 % – Slottsträdgårdens café, Malmö
+
+Vårt café har ekologisk profil och serverar lunch, fika och glass. Du kommer att arbeta i både kök och servering.
+
+Du ska kunna:
+- baka bullar, kakor och enklare matbröd
+- laga soppor och sallader efter våra recept
+- servera, ta betalt och hålla rent i caféet och diska
+
+Vi ser gärna att du har erfarenhet från café eller restaurangkök och har gått en kurs i livsmedelshygien.
+
+Om oss: Slottsträdgården drivs som ett socialt företag. Vi erbjuder kollektivavtal och friskvård.
+""",
+    [
+        ("Enklare bakningskunskaper", R, ["baka bullar, kakor och enklare matbröd"]),
+        ("Salladsberedning", R, ["sallader"]),
+        ("Enklare matlagningskunskaper", R, ["laga soppor"]),
+        ("Bordsservering", R, ["Du ska kunna>>servera"]),
+        ("Kassavana", R, ["ta betalt"]),
+        ("Städning och diskning, restaurangkök", R, ["hålla rent i caféet och diska"]),
+        ("Kafé", M, ["erfarenhet från café"]),
+        ("Restaurangkök", M, ["restaurangkök"]),
+        ("Utbildning i livsmedelshygien", M, ["kurs i livsmedelshygien"]),
+    ],
+)
+
+# ---------------------------------------------------------------- cleaning (sv)
+add(
+    "sv-cleaning-01",
+    "cleaning",
+    """
+Lokalvårdare till städföretag i Malmö – kontor och trapphus
+
+Vi städar kontor, butiker och trapphus åt företag och bostadsrättsföreningar i Malmö och Burlöv.
+
+Dina arbetsuppgifter är daglig kontorsstädning, trappstädning och golvvård med skurmaskin.
+
+Vi söker dig som:
+- har erfarenhet av professionell städning
+- vet hur man använder städkemikalier och doseringssystem på rätt sätt
+- kan arbeta självständigt och efter städschema
+
+Meriterande: yrkesbevis som lokalvårdare (SRY), B-körkort.
+
+Vi erbjuder kollektivavtal (Fastighets), arbetskläder och friskvårdsbidrag.
+""",
+    [
+        ("Kontorsstädning", R, ["kontorsstädning"]),
+        ("Trappstädning", R, ["trappstädning"]),
+        ("Golvvård", R, ["golvvård med skurmaskin"]),
+        ("Städtjänster", R, ["erfarenhet av professionell städning"]),
+        ("Städmaterial", R, ["städkemikalier och doseringssystem"]),
+        ("Yrkesbevis, SRY", M, ["yrkesbevis som lokalvårdare (SRY)"]),
+    ],
+)
+
+add(
+    "sv-cleaning-02",
+    "cleaning",
+    """
+Hemstädare till Glansbolaget i Lund
+
+Vi är ett RUT-företag som städar hos privatpersoner. Våra kunder är ofta äldre och uppskattar att få samma städare varje gång.
+
+Vi söker dig som har erfarenhet av hemstädning och är noggrann, pålitlig och serviceinriktad. Du ska kunna utföra veckostädning, storstädning och ibland flyttstädning och fönsterputs.
+
+Du tar dig själv mellan kunderna, gärna med bil eller cykel.
+
+Vi erbjuder fast månadslön, kollektivavtal, friskvårdsbidrag och städutbildning.
+""",
+    [
+        ("Privathemsstädning", R, ["erfarenhet av hemstädning"]),
+        ("Kundbemötande och service", R, ["serviceinriktad"]),
+        ("Storstädning", R, ["storstädning"]),
+        ("Flyttstädning", R, ["flyttstädning"]),
+        ("Fönsterputsning", R, ["fönsterputs"]),
+    ],
+)
+
+add(
+    "sv-cleaning-03",
+    "cleaning",
+    """
+Städare till sjukhusstäd, Skånes universitetssjukhus Lund
+
+Vi söker lokalvårdare till vårdavdelningar och operation. Arbetet innebär daglig städning av patientrum, slutstädning efter utskrivning och smittstädning.
+
+Krav:
+- erfarenhet av städning inom vården
+- kunskap om basala hygienrutiner och hygienstädning
+- du kan följa städmetoder enligt INSTA 800
+
+Meriterande: SRY-yrkesbevis, erfarenhet av städning i operationsmiljö.
+
+Region Skåne erbjuder kollektivavtal, friskvårdsbidrag, förmånscykel och möjlighet till vidareutbildning.
+""",
+    [
+        ("Sjukhusstädning", R, ["erfarenhet av städning inom vården"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basala hygienrutiner"]),
+        ("Hygienstädning", R, ["hygienstädning"]),
+        ("Utbildning, INSTA 800 (SS627801)", R, ["INSTA 800"]),
+        ("Yrkesbevis, SRY", M, ["SRY-yrkesbevis"]),
+    ],
+)
+
+add(
+    "sv-cleaning-04",
+    "cleaning",
+    """
+Hotellstädare, Hotell Kungsparken Malmö – extra
+
+Vi söker flera hotellstädare till våra 180 rum. Du städar gästrum enligt vår standard, bäddar, fyller på hygienartiklar och rapporterar fel till receptionen.
+
+Du som söker har:
+- erfarenhet av hotellstädning eller annan städning
+- högt tempo och känsla för detaljer
+- förmåga att förstå instruktioner på svenska eller engelska
+
+Vi erbjuder flexibla arbetstider, kollektivavtal och rabatter inom hotellkedjan.
+""",
+    [
+        ("Hotellstädning", R, ["erfarenhet av hotellstädning"]),
+        ("Städtjänster", R, ["annan städning"]),
+    ],
+)
+
+add(
+    "sv-cleaning-05",
+    "cleaning",
+    """
+Byggstädare till byggprojekt i Helsingborg
+
+Vi söker byggstädare till nyproduktion av bostäder. Du städar trapphus, lägenheter och bodar under byggtiden och gör slutstädning före besiktning.
+
+Krav:
+- erfarenhet av byggstädning eller grovstädning
+- vana att köra våt- och torrdammsugare och skurmaskin
+- B-körkort
+- ID06-kort (vi hjälper dig att ordna det)
+
+Meriterande: fönsterputsning på hög höjd, utbildning i ställningar och skylift.
+
+Vi erbjuder kollektivavtal, arbetskläder och skyddsutrustning.
+""",
+    [
+        ("Byggstädning", R, ["erfarenhet av byggstädning"]),
+        ("Våt- och torrsugning", R, ["köra våt- och torrdammsugare"]),
+        ("Golvvård", R, ["skurmaskin"]),
+        ("Fönsterputsning", M, ["fönsterputsning på hög höjd"]),
+        ("Förarbevis för skylift", M, ["skylift"]),
+    ],
+)
+
+add(
+    "sv-cleaning-06",
+    "cleaning",
+    """
+Lokalvårdare till förskolor och skolor i Svedala kommun
+
+Svedala kommuns lokalvård ansvarar för städningen i kommunens 20 förskolor och skolor. Vi söker en lokalvårdare på 80 %.
+
+Du ska ha:
+- erfarenhet av lokalvård, gärna i skola eller förskola
+- kunskap om städmaskiner, golvvård och kemikalier
+- förmåga att planera ditt arbete
+
+Meriterande: Yrkesbevis SRY, utbildning i INSTA 800 och städbesiktning.
+
+Vi erbjuder dig introduktion, arbetskläder, kollektivavtal och friskvårdstimme.
+""",
+    [
+        ("Städtjänster", R, ["erfarenhet av lokalvård"]),
+        ("Städning av förskola/Städning av skola", M, ["gärna i skola eller förskola"]),
+        ("Golvvård", R, ["golvvård"]),
+        ("Städmaterial", R, ["städmaskiner"]),
+        ("Yrkesbevis, SRY", M, ["Yrkesbevis SRY"]),
+        ("Utbildning, INSTA 800 (SS627801)", M, ["INSTA 800"]),
+        ("Städbesiktning", M, ["städbesiktning"]),
+    ],
+)
