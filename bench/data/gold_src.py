@@ -1298,3 +1298,420 @@ Vi erbjuder dig introduktion, arbetskläder, kollektivavtal och friskvårdstimme
         ("Städbesiktning", M, ["städbesiktning"]),
     ],
 )
+
+# ---------------------------------------------------------------- manufacturing (sv)
+add(
+    "sv-manufacturing-01",
+    "manufacturing",
+    """
+CNC-operatör till verkstad i Hässleholm – tvåskift
+
+Vi är en legotillverkare med 45 anställda som bearbetar detaljer i stål och aluminium åt kunder inom fordons- och energiindustrin.
+
+Som CNC-operatör ställer du i ordning och kör våra fleroperationsmaskiner och svarvar, gör verktygsbyten och kontrollmäter detaljer.
+
+Vi söker dig som har:
+- erfarenhet av CNC-svarvning eller fräsning
+- vana att läsa ritningar
+- kunskap om mätteknik och mätdon som skjutmått och mikrometer
+- erfarenhet av styrsystem, gärna Fanuc eller Heidenhain
+
+Meriterande: erfarenhet av att programmera i maskin, truckkort.
+
+Vi erbjuder kollektivavtal (Teknikavtalet IF Metall), skifttillägg och friskvårdsbidrag.
+""",
+    [
+        ("Svarvning, CNC", R, ["CNC-svarvning"]),
+        ("Fräsning, CNC", R, ["fräsning"]),
+        ("Verktygsbyte, CNC", R, ["gör verktygsbyten"]),
+        ("Ritningsläsning", R, ["läsa ritningar"]),
+        ("Mätteknik", R, ["kunskap om mätteknik"]),
+        ("CNC-styrsystem", R, ["erfarenhet av styrsystem"]),
+        ("CNC-programmering", M, ["programmera i maskin"]),
+        ("Truckvana", M, ["truckkort"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-02",
+    "manufacturing",
+    """
+Montörer till produktion av ventilationsaggregat i Ljungby/Markaryd
+
+Vi söker montörer till vår monteringslina. Du monterar mekaniska komponenter, drar kablage och gör funktionskontroll innan aggregaten levereras.
+
+Vi söker dig som har:
+- erfarenhet av montering i industriell produktion
+- kan läsa monteringsinstruktioner och enklare ritningar
+- har arbetat med handverktyg och mutterdragare
+- är noggrann med kvalitet och följer vår egenkontroll
+
+Meriterande: el-kunskaper, erfarenhet av Lean och ständiga förbättringar, truckkort.
+
+Vi erbjuder: kollektivavtal, friskvårdsbidrag, fri frukt och gemensamma aktiviteter.
+""",
+    [
+        ("Montering av mekaniska komponenter", R, ["monterar mekaniska komponenter"]),
+        ("Kablagemontering", R, ["drar kablage"]),
+        ("Kvalitetskontroll, industriell tillverkning", R, ["gör funktionskontroll"]),
+        ("Montering inom industriell tillverkning", R, ["erfarenhet av montering i industriell produktion"]),
+        ("Ritningsläsning", R, ["enklare ritningar"]),
+        ("Maskinkunskap, handmaskiner", R, ["handverktyg och mutterdragare"]),
+        ("Ständiga förbättringar/Lean", M, ["Lean och ständiga förbättringar"]),
+        ("Truckvana", M, ["truckkort"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-03",
+    "manufacturing",
+    """
+Svetsare till tillverkning av lantbruksmaskiner, Trelleborg
+
+Vi söker två svetsare till vår produktion av tippvagnar och släp.
+
+Krav:
+- MIG/MAG-svetsning i stål, gärna med certifikat enligt SS-EN ISO 9606-1
+- ritningsläsning
+- erfarenhet av plåtbearbetning och kantpress
+
+Meriterande: TIG-svetsning, robotsvetsning, traverskort.
+
+Om oss: Familjeföretag sedan 1962 med 80 medarbetare. Vi erbjuder kollektivavtal, arbetskläder och skyddsutrustning, och friskvårdsbidrag.
+""",
+    [
+        ("MAG/MIG-svetsning", R, ["MIG/MAG-svetsning"]),
+        ("Ritningsläsning", R, ["ritningsläsning"]),
+        ("TIG-svetsning", M, ["TIG-svetsning"]),
+        ("Robotsvetsning", M, ["robotsvetsning"]),
+        ("Traverskort", M, ["traverskort"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-04",
+    "manufacturing",
+    """
+Maskinoperatör till förpackningslinje – livsmedelsindustri i Bjuv
+
+Vi tillverkar frysta grönsaker och söker maskinoperatörer till våra packlinjer.
+
+Du kommer att:
+- köra och ställa om förpackningsmaskiner
+- övervaka processen och åtgärda enklare stopp
+- kontrollera vikter och göra kvalitetsprover
+- dokumentera i vårt produktionssystem
+
+Vi söker dig som har erfarenhet som maskin- eller processoperatör, gärna inom livsmedelsindustrin. Du har kunskap om livsmedelshygien och följer HACCP-rutinerna. Du har ett tekniskt intresse och kan felsöka.
+
+Meriterande: Industriteknik BAS, truckkort (B), erfarenhet av PLC.
+
+Vi erbjuder skiftarbete med bra tillägg, kollektivavtal (Livs) och personalrabatt.
+""",
+    [
+        ("Maskinskötsel, förpacknings- och påfyllningsmaskiner", R, ["köra och ställa om förpackningsmaskiner"]),
+        ("Processövervakning", R, ["övervaka processen"]),
+        ("Kvalitetskontroll, industriell tillverkning", R, ["kontrollera vikter och göra kvalitetsprover"]),
+        ("Dokumentation, industriell tillverkning", R, ["dokumentera i vårt produktionssystem"]),
+        ("Maskinskötsel, livsmedelsindustri", M, ["gärna inom livsmedelsindustrin"]),
+        ("Livsmedelshygien", R, ["livsmedelshygien"]),
+        ("HACCP", R, ["HACCP-rutinerna"]),
+        ("Kompetensbevis, Industriteknik BAS", M, ["Industriteknik BAS"]),
+        ("B-truckar", M, ["truckkort (B)"]),
+        ("Programmerbart styrsystem/PLC", M, ["PLC"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-05",
+    "manufacturing",
+    """
+Produktionsmedarbetare till plastfabrik i Perstorp
+
+Vi tillverkar plastdetaljer genom formsprutning till bil- och möbelindustrin. Vi söker produktionsmedarbetare till tre- och femskift.
+
+Arbetet innebär att sköta formsprutor, avsyna och packa detaljer, byta material och rapportera avvikelser.
+
+Vi söker dig som har erfarenhet av arbete i produktion, gärna från plastindustri. Du är noggrann och har lätt för att lära dig nya maskiner. Kan du köra truck är det ett plus.
+
+Vi erbjuder: skifttillägg, kollektivavtal och bra introduktion med fadder.
+""",
+    [
+        ("Formsprutning", R, ["sköta formsprutor"]),
+        ("Maskinskötsel, gummi- och plastindustri", M, ["gärna från plastindustri"]),
+        ("Avsyning", R, ["avsyna"]),
+        ("Packning", R, ["packa detaljer"]),
+        ("Truckvana", M, ["köra truck"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-06",
+    "manufacturing",
+    """
+Elektronikmontör – kretskort, Lund
+
+Vi utvecklar och tillverkar mätutrustning för vattenrening. Till vår produktion söker vi en elektronikmontör.
+
+Du kommer att montera och löda komponenter på kretskort, både hålmonterat och ytmonterat, göra kablage och testa färdiga enheter.
+
+Krav:
+- erfarenhet av lödning och elektronikmontering
+- du arbetar enligt IPC-A-610 eller motsvarande standard
+- du kan läsa elschema och monteringsritningar
+
+Meriterande: lödcertifikat enligt IPC J-STD-001, erfarenhet av ESD-skyddat arbete.
+
+Vi erbjuder flextid, kollektivavtal och friskvårdsbidrag 5 000 kr.
+""",
+    [
+        ("Kretskortsmontering", R, ["löda komponenter på kretskort"]),
+        ("Ytmontering", R, ["ytmonterat"]),
+        ("Kablagemontering", R, ["göra kablage"]),
+        ("Elektronikmontering", R, ["elektronikmontering"]),
+        ("Certifikat, IPC-specialist på IPC-A-610", R, ["IPC-A-610"]),
+        ("Elschemaläsning", R, ["läsa elschema"]),
+        ("Ritningsläsning", R, ["monteringsritningar"]),
+        ("Lödcertifikat", M, ["lödcertifikat"]),
+    ],
+)
+
+add(
+    "sv-manufacturing-07",
+    "manufacturing",
+    """
+Industrimålare/lackerare till verkstad i Åstorp
+
+Vi söker en lackerare till vår pulverlackeringslinje. Du hänger upp detaljer, förbehandlar, lackerar och kontrollerar ytan.
+
+Vi söker dig som:
+* har erfarenhet av pulverlackering eller våtlackering i industrin
+* kan mäta skikttjocklek och bedöma kvalitet
+* har truckvana och gärna traverskort
+* använder skyddsutrustning och följer säkerhetsrutiner
+
+Meriterande är utbildning i härdplaster.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och arbetskläder.
+""",
+    [
+        ("Pulverlackering", R, ["erfarenhet av>>pulverlackering"]),
+        ("Våtlackering", R, ["våtlackering"]),
+        ("Kvalitetskontroll, industriell tillverkning", R, ["bedöma kvalitet"]),
+        ("Truckvana", R, ["truckvana"]),
+        ("Traverskort", M, ["gärna traverskort"]),
+        ("Personlig skyddsutrustning", R, ["använder skyddsutrustning"]),
+        ("Epoxy-utbildning/Härdplastutbildning", M, ["utbildning i härdplaster"]),
+    ],
+)
+
+# ---------------------------------------------------------------- office (sv)
+add(
+    "sv-office-01",
+    "office",
+    """
+Ekonomiassistent till byggföretag i Höör – 80–100 %
+
+Vi är ett växande byggföretag med 30 anställda. Vi söker nu en ekonomiassistent som vill sköta den löpande ekonomin tillsammans med vår redovisningskonsult.
+
+Arbetsuppgifter:
+- leverantörsreskontra och attest av fakturor
+- kundfakturering, även ROT-avdrag
+- bokföring och enklare avstämningar
+- hjälpa till med lönerna
+
+Vi söker dig som har:
+- erfarenhet av löpande bokföring
+- god datorvana och kunskap i Excel
+- vana av Fortnox
+
+Meriterande: erfarenhet av löneadministration och byggbranschen.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och möjlighet att arbeta hemifrån en dag i veckan.
+""",
+    [
+        ("Leverantörsreskontra", R, ["leverantörsreskontra"]),
+        ("Faktureringsvana", R, ["kundfakturering"]),
+        ("Avstämningar", R, ["enklare avstämningar"]),
+        ("Bokföringsvana", R, ["erfarenhet av löpande bokföring"]),
+        ("MS Excel", R, ["kunskap i Excel"]),
+        ("Fortnox, affärssystem", R, ["vana av Fortnox"]),
+        ("Löneadministration", M, ["erfarenhet av löneadministration"]),
+    ],
+)
+
+add(
+    "sv-office-02",
+    "office",
+    """
+Kundtjänstmedarbetare till e-handel i Malmö
+
+Vi säljer cykeldelar och tillbehör online i hela Norden. Du blir en del av vårt kundtjänstteam på sex personer.
+
+Du svarar på frågor via telefon, mejl och chatt, hanterar returer och reklamationer, och hjälper kunder med beställningar.
+
+Vi söker dig som:
+- har erfarenhet av kundtjänst eller kundservice
+- skriver bra och tydligt på svenska och engelska
+- är van vid ärendehanteringssystem, t.ex. Zendesk eller Freshdesk
+- har god datorvana
+
+Meriterande: danska eller norska, intresse för cykling.
+
+Vi erbjuder kollektivavtal, personalrabatt och friskvårdsbidrag.
+""",
+    [
+        ("Kundtjänst", R, ["erfarenhet av kundtjänst"]),
+        ("Reklamationer, handläggningsvana", R, ["hanterar returer och reklamationer"]),
+        ("Ordermottagning", R, ["hjälper kunder med beställningar"]),
+        ("Kundbemötande och service", R, ["kundservice"]),
+        ("Ärendehanteringssystem inom kundtjänst", R, ["ärendehanteringssystem"]),
+    ],
+)
+
+add(
+    "sv-office-03",
+    "office",
+    """
+Kontorsassistent/receptionist till redovisningsbyrå i Kristianstad
+
+Du blir byråns ansikte utåt: tar emot besökare, svarar i telefon och växel, bokar möten och hanterar inkommande post. Du hjälper också konsulterna med skanning, arkivering och enklare administration.
+
+Krav:
+- erfarenhet av receptions- eller kontorsarbete
+- mycket god kunskap i Office-paketet (Word, Excel, Outlook)
+- ett professionellt och vänligt bemötande
+
+Meriterande: erfarenhet från redovisningsbyrå, vana att hantera kassa och registrera in- och utbetalningar.
+
+Om oss: Vi är 14 medarbetare och har funnits i staden sedan 1988. Vi erbjuder kollektivavtal, friskvårdsbidrag och tjänstepension.
+""",
+    [
+        ("Receptionsvana", R, ["erfarenhet av receptions- eller kontorsarbete"]),
+        ("Telefonväxelvana", R, ["svarar i telefon och växel"]),
+        ("Besöksbokning", R, ["bokar möten"]),
+        ("Postservice", R, ["hanterar inkommande post"]),
+        ("Arkiv- och informationshantering, erfarenhet", R, ["arkivering"]),
+        ("MS Office", R, ["Office-paketet"]),
+        ("MS Word", R, ["Word"]),
+        ("MS Excel", R, ["Excel"]),
+        ("Kundbemötande och service", R, ["vänligt bemötande"]),
+        ("In- och utbetalningar", M, ["registrera in- och utbetalningar"]),
+    ],
+)
+
+add(
+    "sv-office-04",
+    "office",
+    """
+Redovisningsassistent – deltid, Malmö
+
+Vi är en mindre redovisningsbyrå med kunder inom handel och restaurang. Vi söker en redovisningsassistent på 50 %.
+
+Du kommer att kontera och bokföra verifikationer, stämma av konton, sköta kundreskontra och förbereda momsredovisning.
+
+Du har:
+- en eftergymnasial utbildning inom ekonomi, t.ex. YH-utbildning till redovisningsekonom
+- minst ett års erfarenhet av bokföring
+- erfarenhet av Visma eller Fortnox
+
+Meriterande: kunskap om bokslut och årsredovisning för mindre aktiebolag.
+
+Vi erbjuder flexibla arbetstider och kollektivavtal.
+""",
+    [
+        ("Konteringsvana", R, ["kontera"]),
+        ("Bokföringsvana", R, ["erfarenhet av bokföring"]),
+        ("Avstämningar", R, ["stämma av konton"]),
+        ("Kundreskontra", R, ["kundreskontra"]),
+        ("Momsredovisning", R, ["momsredovisning"]),
+        ("Visma SPCS, redovisningssystem", R, ["Visma"]),
+        ("Fortnox, affärssystem", R, ["Fortnox"]),
+        ("Bokslut", M, ["kunskap om bokslut"]),
+    ],
+)
+
+add(
+    "sv-office-05",
+    "office",
+    """
+Orderadministratör till grossist inom VVS, Helsingborg
+
+Vi söker en orderadministratör som tar emot och registrerar order från våra kunder, bekräftar leveranstider och hanterar reklamationer.
+
+Vi söker dig som
+- har erfarenhet av orderhantering och kundkontakt
+- är van att arbeta i affärssystem (vi har Monitor)
+- har goda kunskaper i Excel
+- kan fakturera och följa upp obetalda fakturor
+
+Meriterande: erfarenhet från VVS- eller byggbranschen, kunskap om export och tulldokument.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och gemensam lunch en gång i månaden.
+""",
+    [
+        ("Ordermottagning", R, ["tar emot och registrerar order"]),
+        ("Reklamationer, handläggningsvana", R, ["hanterar reklamationer"]),
+        ("Affärssystem, erfarenhet", R, ["van att arbeta i affärssystem"]),
+        ("Monitor, affärssystem", R, ["vi har Monitor"]),
+        ("MS Excel", R, ["kunskaper i Excel"]),
+        ("Faktureringsvana", R, ["kan fakturera"]),
+        ("Inkasso- och kravhanteringsvana", R, ["följa upp obetalda fakturor"]),
+        ("Exportdokument/Importdokument", M, ["export och tulldokument"]),
+    ],
+)
+
+add(
+    "sv-office-06",
+    "office",
+    """
+Kundservicemedarbetare till energibolag, Ängelholm
+
+Hos oss hjälper du privatkunder med frågor om elavtal, fakturor och flyttar. Du arbetar främst i telefon men också via chatt och mejl.
+
+Vi söker dig som har arbetat med kundservice i telefon, gärna på kontaktcenter. Du är van att arbeta i CRM-system och kan växla mellan flera system samtidigt. Du behärskar svenska mycket väl i tal och skrift.
+
+Det är meriterande om du har erfarenhet av telefonförsäljning eller av fakturafrågor.
+
+Vi erbjuder: betald utbildning i fyra veckor, kollektivavtal, friskvårdsbidrag och hybridarbete efter introduktionen.
+""",
+    [
+        ("Kundtjänst", R, ["arbetat med kundservice i telefon"]),
+        ("Kontaktcenterplattformar, erfarenhet", M, ["gärna på kontaktcenter"]),
+        ("Customer Relationship Management/CRM", R, ["CRM-system"]),
+        ("Försäljningsvana, telefonförsäljning", M, ["erfarenhet av telefonförsäljning"]),
+        ("Faktureringsvana", M, ["fakturafrågor"]),
+    ],
+)
+
+# ---------------------------------------------------------------- construction (sv)
+add(
+    "sv-construction-01",
+    "construction",
+    """
+Snickare till byggföretag i Lund – nyproduktion och ROT
+
+Vi är ett lokalt byggföretag med 20 snickare. Vi bygger flerbostadshus och gör om- och tillbyggnader åt privatpersoner.
+
+Vi söker dig som har:
+- yrkesbevis som träarbetare eller motsvarande erfarenhet
+- erfarenhet av stomresning, regling och gipsning av innerväggar
+- vana att läsa ritningar
+- B-körkort
+
+Meriterande: utbildning i fallskydd, heta arbeten och ställningsbyggnad. Erfarenhet av köks- och fönstermontering.
+
+Vi erbjuder kollektivavtal (Byggavtalet), friskvårdsbidrag, firmabil och bra verktyg.
+""",
+    [
+        ("Yrkesbevis, träarbetare", R, ["yrkesbevis som träarbetare"]),
+        ("Stombyggnad", R, ["stomresning"]),
+        ("Beklädnad, innervägg", R, ["regling och gipsning av innerväggar"]),
+        ("Ritningsläsning", R, ["läsa ritningar"]),
+        ("Utbildningsbevis, fallskydd", M, ["fallskydd"]),
+        ("Certifikat, heta arbeten", M, ["heta arbeten"]),
+        ("Utbildningsbevis, ställningsbyggnad 2 - 9 meter", M, ["ställningsbyggnad"]),
+        ("Köksmontering", M, ["köks- och fönstermontering"]),
+        ("Fönstermontage/Fönstermontering", M, ["köks- och>>fönstermontering"]),
+    ],
+)
