@@ -1715,3 +1715,146 @@ Vi erbjuder kollektivavtal (Byggavtalet), friskvårdsbidrag, firmabil och bra ve
         ("Fönstermontage/Fönstermontering", M, ["köks- och>>fönstermontering"]),
     ],
 )
+
+add(
+    "sv-construction-02",
+    "construction",
+    """
+Betongarbetare till anläggningsprojekt i Malmö
+
+Vi söker betongarbetare till ett brobygge och till grundläggning av bostäder i Hyllie.
+
+Arbetsuppgifter: formsättning, armering, gjutning och efterbehandling av betong.
+
+Krav:
+- yrkesbevis som betongarbetare eller minst tre års erfarenhet
+- kan läsa armeringsritningar
+- utbildning i fallskydd och säkra lyft
+- ID06
+
+Meriterande: erfarenhet av systemform, lagbasuppdrag, förarbevis för skylift.
+
+Vi erbjuder ackord enligt Byggavtalet, arbetskläder, friskvårdsbidrag och gemensam personalresa vartannat år.
+""",
+    [
+        ("Formsättning", R, ["formsättning"]),
+        ("Armering", R, ["armering"]),
+        ("Betonggjutning", R, ["gjutning"]),
+        ("Yrkesbevis, betongarbetare", R, ["yrkesbevis som betongarbetare"]),
+        ("Ritningsläsning, armering", R, ["läsa armeringsritningar"]),
+        ("Utbildningsbevis, fallskydd", R, ["utbildning i fallskydd"]),
+        ("Utbildningsbevis, säkra lyft", R, ["säkra lyft"]),
+        ("Systemformmontering", M, ["erfarenhet av systemform"]),
+        ("Lagbaserfarenhet", M, ["lagbasuppdrag"]),
+        ("Förarbevis för skylift", M, ["förarbevis för skylift"]),
+    ],
+)
+
+add(
+    "sv-construction-03",
+    "construction",
+    """
+Byggarbetare/grovarbetare till mindre byggfirma, Ystad
+
+Vi är fem anställda och jobbar mest med renoveringar av villor och fritidshus på Österlen. Vi söker en händig person som kan hjälpa till med det mesta.
+
+Du kommer att riva, bära, sortera byggavfall, isolera och hjälpa snickarna.
+
+Vi vill att du:
+- har jobbat på bygge förut
+- kan använda vanliga elverktyg som cirkelsåg, borrmaskin och skruvdragare
+- är stark och tål tunga lyft
+- har körkort och kan köra bil med släp
+
+Erfarenhet av plattsättning eller takarbete är meriterande.
+
+Vi erbjuder kollektivavtal, friskvårdsbidrag och en trevlig arbetsplats där alla hjälps åt.
+""",
+    [
+        ("Rivning av byggobjekt/Demontering av byggobjekt", R, ["riva"]),
+        ("Sortering av byggavfall", R, ["sortera byggavfall"]),
+        ("Isolering", R, ["isolera"]),
+        ("Maskinkunskap, handmaskiner", R, ["kan använda vanliga elverktyg"]),
+        ("God fysik (tunga lyft)", R, ["tål tunga lyft"]),
+        ("Plattsättning", M, ["plattsättning"]),
+        ("Takläggning", M, ["takarbete"]),
+    ],
+)
+
+add(
+    "sv-construction-04",
+    "construction",
+    """
+Plattsättare till badrumsrenoveringar – Helsingborg
+
+Vi är ett plattsättningsföretag som främst renoverar badrum åt privatpersoner och bostadsrättsföreningar.
+
+Vi söker en plattsättare med yrkesbevis och behörighet enligt GVK. Du ska kunna sätta kakel och klinker, bygga tätskikt enligt branschreglerna och göra golvavjämning.
+
+Meriterande: erfarenhet av att själv planera jobb och ha kundkontakt, B-körkort.
+
+Vi erbjuder kollektivavtal, servicebil, bra material och friskvårdsbidrag.
+""",
+    [
+        ("Yrkesbevis, plattsättare", R, ["plattsättare med yrkesbevis"]),
+        ("Våtrumsbehörighet/GVK", R, ["behörighet enligt GVK"]),
+        ("Kakel och klinker, plattsättningsvana", R, ["sätta kakel och klinker"]),
+        ("Golvavjämning", R, ["golvavjämning"]),
+    ],
+)
+
+add(
+    "sv-construction-05",
+    "construction",
+    """
+Arbetsledare till husbyggnadsprojekt, Kristianstad
+
+Du leder och fördelar arbetet för våra yrkesarbetare och underentreprenörer på plats, och ansvarar för arbetsmiljö, kvalitet och tidplan.
+
+Du har:
+- erfarenhet som arbetsledare eller lagbas inom husbyggnad
+- god kunskap om arbetsmiljöregler inom bygg och gärna BAS-U-utbildning
+- vana att läsa ritningar och beskrivningar
+- god datorvana och kan arbeta i Office
+
+Meriterande: byggteknisk utbildning från gymnasiet eller YH, kunskap om egenkontroller.
+
+Om oss: Vi är ett byggföretag med 120 anställda i nordöstra Skåne. Vi erbjuder tjänstebil, friskvårdsbidrag och bonus.
+""",
+    [
+        ("Lagbaserfarenhet", R, ["erfarenhet som arbetsledare eller lagbas"]),
+        ("Arbetsmiljöförskrifter vid byggnads- och anläggningsarbete", R, ["arbetsmiljöregler inom bygg"]),
+        ("Bas-U/Byggarbetsmiljösamordnaren för utförandet av arbetet", M, ["BAS-U-utbildning"]),
+        ("Ritningsläsning", R, ["läsa ritningar"]),
+        ("MS Office", R, ["arbeta i Office"]),
+        ("Egenkontroll, erfarenhet", M, ["kunskap om egenkontroller"]),
+    ],
+)
+
+add(
+    "sv-construction-06",
+    "construction",
+    """
+Ställningsbyggare till ställningsföretag i Landskrona
+
+Vi bygger ställningar för fasadrenovering, nyproduktion och industri i hela Skåne. Nu söker vi fler ställningsbyggare.
+
+Krav:
+- utbildningsbevis för ställningsbyggnad 2–9 meter
+- fallskyddsutbildning
+- du är van att arbeta på hög höjd och i alla väder
+- god fysik
+
+Meriterande: utbildning för ställning över 9 meter, erfarenhet av väderskydd, truckkort för teleskoptruck.
+
+Vi erbjuder: kollektivavtal, arbetskläder, friskvårdsbidrag och möjlighet att utbilda dig till arbetsledare.
+""",
+    [
+        ("Utbildningsbevis, ställningsbyggnad 2 - 9 meter", R, ["utbildningsbevis för ställningsbyggnad 2–9 meter"]),
+        ("Utbildningsbevis, fallskydd", R, ["fallskyddsutbildning"]),
+        ("Höghöjdsarbete", R, ["arbeta på hög höjd"]),
+        ("God fysik (tunga lyft)", R, ["god fysik"]),
+        ("Kompetensbevis, ställningsbyggnad över 9 meter", M, ["ställning över 9 meter"]),
+        ("Yrkesbevis, teleskoptruck", M, ["truckkort för teleskoptruck"]),
+    ],
+)
