@@ -1858,3 +1858,512 @@ Vi erbjuder: kollektivavtal, arbetskläder, friskvårdsbidrag och möjlighet att
         ("Yrkesbevis, teleskoptruck", M, ["truckkort för teleskoptruck"]),
     ],
 )
+
+# ---------------------------------------------------------------- English ads
+# English ads are numbered 01-18 across sectors (two per sector, one for office
+# and construction), so that the every-third-is-holdout rule stratifies by
+# language and spreads the holdout over six sectors.
+add(
+    "en-eldercare-01",
+    "eldercare",
+    """
+Assistant nurse for a nursing home in Malmö (English-speaking unit)
+
+Our nursing home has a unit for older residents whose first language is English or Finnish. We are looking for an assistant nurse to join the team.
+
+Requirements:
+- Swedish assistant nurse qualification (undersköterska) or equivalent from another EU country
+- experience of elderly care, preferably dementia care
+- good knowledge of basic hygiene routines
+- you document care according to Swedish social services rules
+
+It is a plus if you have CPR training.
+
+We offer a collective agreement, wellness allowance and Swedish lessons during working hours.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["assistant nurse qualification"]),
+        ("Äldreomsorg", R, ["experience of elderly care"]),
+        ("Demensvård", M, ["preferably dementia care"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basic hygiene routines"]),
+        ("Social dokumentation", R, ["document care according to Swedish social services rules"]),
+        ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["CPR training"]),
+    ],
+)
+
+add(
+    "en-eldercare-02",
+    "eldercare",
+    """
+Care assistant – residential care home, Helsingborg
+
+You will help residents with personal care, meals and daily activities, and support them to stay as independent as possible.
+
+We are looking for someone who:
+* has worked in care before, for example in a care home or in home care
+* is confident using hoists and other moving and handling aids
+* respects confidentiality
+* can communicate with residents and colleagues in Swedish or English
+
+Desirable: a care qualification (vård- och omsorgsprogrammet) and knowledge of fall prevention.
+
+We offer permanent employment, a collective agreement and a free gym card.
+""",
+    [
+        ("Personlig omvårdnad", R, ["personal care"]),
+        ("ADL-träning", R, ["support them to stay as independent as possible"]),
+        ("Allmän omvårdnadserfarenhet", R, ["has worked in care before"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["using hoists and other moving and handling aids"]),
+        ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["respects confidentiality"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["a care qualification"]),
+        ("Fallprevention", M, ["fall prevention"]),
+    ],
+)
+
+add(
+    "en-homecare-03",
+    "homecare",
+    """
+Home care worker – Lund municipality
+
+Our home care teams visit older people in their homes and help with personal hygiene, cleaning, shopping and meals.
+
+You have:
+- experience of working in home care
+- a driving licence (B) and you are comfortable cycling between visits
+- basic knowledge of hygiene routines in health care
+- the ability to write short notes in our documentation system
+
+Experience of people living with dementia is an advantage.
+
+We offer a collective agreement, work clothes and an e-bike.
+""",
+    [
+        ("Personlig omvårdnad", R, ["help with personal hygiene"]),
+        ("Hemtjänst", R, ["experience of working in home care"]),
+        ("Cykelvana", R, ["comfortable cycling"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["knowledge of hygiene routines in health care"]),
+        ("Social dokumentation", R, ["write short notes in our documentation system"]),
+        ("Demensvård", M, ["Experience of people living with dementia"]),
+    ],
+)
+
+add(
+    "en-homecare-04",
+    "homecare",
+    """
+Assistant nurse, home health care – evening shifts
+
+You will carry out home care visits and delegated health care tasks such as medication and simple wound care for patients living at home.
+
+Essential:
+- qualified assistant nurse with the protected title
+- experience from home health care or a hospital ward
+- you can recognise signs of deterioration (we use NEWS)
+
+Nice to have: first aid and CPR certificate, experience of palliative care.
+
+Benefits: evening supplement under the collective agreement, pension and wellness allowance.
+""",
+    [
+        ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["qualified assistant nurse"]),
+        ("Bevis om skyddad yrkestitel som undersköterska", R, ["with the protected title"]),
+        ("Hemsjukvård", R, ["experience from home health care"]),
+        ("NEWS-bedömningar (National Early Warning Score)", R, ["recognise signs of deterioration (we use NEWS)"]),
+        ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["first aid and CPR certificate"]),
+    ],
+)
+
+add(
+    "en-personal-assistance-05",
+    "personal-assistance",
+    """
+Personal assistant for a young man in Malmö
+
+Our client is 19, uses a wheelchair and communicates with signs and a communication app. He loves football and music.
+
+You should:
+- have experience of supporting people with physical disabilities
+- be comfortable with personal care and transfers using a ceiling hoist
+- know or want to learn sign-supported communication (TSS) and AAC
+- be in good physical shape
+
+An advantage: a driving licence and experience of autism.
+
+We offer a collective agreement, paid training and a wellness allowance.
+""",
+    [
+        ("Fysisk funktionsnedsättning, omsorgserfarenhet", R, ["supporting people with physical disabilities"]),
+        ("Personlig omvårdnad", R, ["personal care"]),
+        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["transfers using a ceiling hoist"]),
+        ("Tecken som stöd/TSS", R, ["sign-supported communication (TSS)"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["AAC"]),
+        ("God fysik (tunga lyft)", R, ["good physical shape"]),
+        ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", M, ["experience of autism"]),
+    ],
+)
+
+add(
+    "en-personal-assistance-06",
+    "personal-assistance",
+    """
+Personal assistants wanted – daytime and nights, Kristianstad
+
+We provide personal assistance under LSS for children and adults. We are looking for assistants for several clients.
+
+What we look for:
+- experience of care work with people with intellectual disabilities
+- calm approach to challenging behaviour
+- you can keep a simple daily log of the support given
+
+It is a plus if you have studied health and social care or have worked in a group home.
+
+About us: We are a family-owned company with 200 assistants. We offer a collective agreement, insurance and team activities.
+""",
+    [
+        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["people with intellectual disabilities"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["challenging behaviour"]),
+        ("Social dokumentation", R, ["keep a simple daily log of the support given"]),
+        ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["studied health and social care"]),
+        ("Gruppbostad", M, ["worked in a group home"]),
+    ],
+)
+
+add(
+    "en-warehouse-07",
+    "warehouse",
+    """
+Warehouse operative – e-commerce, Helsingborg
+
+Join our warehouse team handling orders for customers across the Nordics.
+
+Tasks: picking and packing orders with a hand scanner, receiving goods, stock counts.
+
+Requirements:
+- forklift licence for A and B trucks
+- previous warehouse experience
+- able to work two shifts
+
+Desirable: experience with a warehouse management system (WMS).
+
+We offer a collective agreement, pension and a wellness allowance after three months.
+""",
+    [
+        ("Orderplockning", R, ["picking and packing orders"]),
+        ("Varumottagning", R, ["receiving goods"]),
+        ("Lagerinventering", R, ["stock counts"]),
+        ("A-truckar", R, ["A and B trucks"]),
+        ("B-truckar", R, ["A and>>B trucks"]),
+        ("Terminal- och lagerarbete", R, ["previous warehouse experience"]),
+        ("Lagerhanteringsprogram", M, ["warehouse management system (WMS)"]),
+    ],
+)
+
+add(
+    "en-warehouse-08",
+    "warehouse",
+    """
+Forklift driver – cold store, Malmö port
+
+We handle chilled and frozen food for retail chains. You will load and unload lorries and move pallets between cold rooms.
+
+You have:
+- a Swedish truck licence (TLP 10) and experience driving counterbalance trucks
+- experience with chilled and frozen goods
+- knowledge of load securing
+
+ADR training is an advantage.
+
+We provide thermal clothing, a collective agreement and free parking.
+""",
+    [
+        ("Lastning", R, ["load"]),
+        ("Lossning", R, ["unload lorries"]),
+        ("Utbildningsbevis enligt TLP 10 för truckförare", R, ["truck licence (TLP 10)"]),
+        ("Truckvana", R, ["experience driving counterbalance trucks"]),
+        ("Kyl- och frysvaruhantering", R, ["experience with chilled and frozen goods"]),
+        ("Lastsäkring", R, ["knowledge of load securing"]),
+        ("ADR-intyg", M, ["ADR training"]),
+    ],
+)
+
+add(
+    "en-retail-09",
+    "retail",
+    """
+Sales assistant – outdoor store, Lund
+
+We sell hiking, climbing and camping gear and we care about good advice.
+
+You will serve customers, work at the till, handle returns and keep the shop floor tidy and attractive.
+
+We are looking for someone with:
+- experience of retail sales, ideally in a specialist shop
+- good knowledge of outdoor equipment
+- a talent for add-on sales
+
+Bonus if you have worked with online orders and click & collect.
+
+We offer staff discount, a collective agreement and two paid outdoor courses a year.
+""",
+    [
+        ("Kundbemötande och service", R, ["serve customers"]),
+        ("Kassavana", R, ["work at the till"]),
+        ("Reklamationer, handläggningsvana", R, ["handle returns"]),
+        ("Visual merchandising", R, ["keep the shop floor tidy and attractive"]),
+        ("Butiksvana, fackhandel", R, ["experience of retail sales, ideally in a specialist shop"]),
+        ("Idrottsutrustning, produktkunskap", R, ["knowledge of outdoor equipment"]),
+        ("Merförsäljning", R, ["add-on sales"]),
+        ("E-handel, erfarenhet", M, ["online orders and click & collect"]),
+    ],
+)
+
+add(
+    "en-retail-10",
+    "retail",
+    """
+Supermarket assistant – fresh food counter, Kristianstad
+
+You will work at our deli counter: slicing cheese and cold cuts, preparing sandwiches and salads, and advising customers.
+
+Must have:
+- experience handling fresh food in a shop
+- knowledge of food hygiene and own-check routines
+
+Nice to have: knowledge of food allergies.
+
+We offer a collective agreement, staff discount and HACCP training.
+""",
+    [
+        ("Smörgåsar", R, ["preparing sandwiches"]),
+        ("Salladsberedning", R, ["salads"]),
+        ("Färskvaror, produktkunskap", R, ["experience handling fresh food in a shop"]),
+        ("Livsmedelshygien", R, ["knowledge of food hygiene"]),
+        ("Egenkontroll, erfarenhet", R, ["own-check routines"]),
+        ("Födoämnesallergi, kunskap om", M, ["knowledge of food allergies"]),
+    ],
+)
+
+add(
+    "en-bakery-cafe-11",
+    "bakery-cafe",
+    """
+Barista – café at Malmö Central Station
+
+We open at 6 am and serve commuters coffee, breakfast and sandwiches.
+
+You should:
+- have worked as a barista and make consistent espresso drinks
+- be fast at the till and friendly with customers
+- be able to prepare sandwiches and bake off bread in the morning
+
+Barista training is a plus.
+
+We offer a collective agreement, free coffee and food during shifts.
+""",
+    [
+        ("Kaffetillverkning", R, ["make consistent espresso drinks"]),
+        ("Kafé", R, ["worked as a barista"]),
+        ("Kassavana", R, ["fast at the till"]),
+        ("Kundbemötande och service", R, ["friendly with customers"]),
+        ("Smörgåsar", R, ["prepare sandwiches"]),
+        ("Bake-off bakning", R, ["bake off bread"]),
+        ("Baristautbildning", M, ["Barista training"]),
+    ],
+)
+
+add(
+    "en-bakery-cafe-12",
+    "bakery-cafe",
+    """
+Baker – sourdough bakery, Malmö
+
+We bake everything from scratch and are looking for a baker for early mornings (4 am–12 noon).
+
+Requirements:
+- at least two years' experience as a baker
+- formal baker training
+- experience with sweet and laminated doughs
+- you follow food hygiene routines
+
+A journeyman's certificate (gesällbrev) is desirable.
+
+We offer a collective agreement and free bread.
+""",
+    [
+        ("Bageriarbete", R, ["experience as a baker"]),
+        ("Yrkesutbildning, bagare och konditor", R, ["formal baker training"]),
+        ("Vetedegar, beredningsvana/Wienerdegar, beredningsvana", R, ["sweet and laminated doughs"]),
+        ("Livsmedelshygien", R, ["food hygiene routines"]),
+        ("Gesällbrev, bagare och konditor", M, ["journeyman's certificate (gesällbrev)"]),
+    ],
+)
+
+add(
+    "en-cleaning-13",
+    "cleaning",
+    """
+Office cleaner – early mornings, Malmö
+
+We clean offices and stairwells for companies and housing associations.
+
+Your tasks: daily office cleaning, stairwell cleaning and floor care with a scrubber dryer.
+
+We are looking for someone who:
+- has experience of professional cleaning
+- knows how to dose and use cleaning chemicals safely
+- can work independently
+
+Desirable: SRY vocational certificate for cleaners.
+
+We offer a collective agreement, work clothes and a wellness allowance.
+""",
+    [
+        ("Kontorsstädning", R, ["daily office cleaning"]),
+        ("Trappstädning", R, ["stairwell cleaning"]),
+        ("Golvvård", R, ["floor care with a scrubber dryer"]),
+        ("Städtjänster", R, ["experience of professional cleaning"]),
+        ("Städmaterial", R, ["dose and use cleaning chemicals safely"]),
+        ("Yrkesbevis, SRY", M, ["SRY vocational certificate"]),
+    ],
+)
+
+add(
+    "en-cleaning-14",
+    "cleaning",
+    """
+Hospital cleaner – Skåne University Hospital, Malmö
+
+You will clean patient rooms and wards, do terminal cleaning after discharge and infection cleaning.
+
+Requirements:
+- experience of cleaning in health care
+- knowledge of basic hygiene routines
+- you can work according to INSTA 800
+
+An advantage: SRY certificate.
+
+We offer a collective agreement, bike benefit and further training.
+""",
+    [
+        ("Sjukhusstädning", R, ["experience of cleaning in health care"]),
+        ("Hygienstädning", R, ["infection cleaning"]),
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["basic hygiene routines"]),
+        ("Utbildning, INSTA 800 (SS627801)", R, ["INSTA 800"]),
+        ("Yrkesbevis, SRY", M, ["SRY certificate"]),
+    ],
+)
+
+add(
+    "en-manufacturing-15",
+    "manufacturing",
+    """
+CNC machine operator – Hässleholm
+
+We machine parts in steel and aluminium for the automotive and energy industries.
+
+You will set up and run machining centres and lathes, change tools and measure parts.
+
+You have:
+- experience of CNC turning or milling
+- can read technical drawings
+- know how to use callipers and micrometers
+- experience of Fanuc or Heidenhain controls
+
+A plus: programming at the machine.
+
+We offer a collective agreement, shift allowance and a wellness allowance.
+""",
+    [
+        ("Svarvning, CNC", R, ["CNC turning"]),
+        ("Fräsning, CNC", R, ["milling"]),
+        ("Verktygsbyte, CNC", R, ["change tools"]),
+        ("Ritningsläsning", R, ["read technical drawings"]),
+        ("Mätteknik", R, ["use callipers and micrometers"]),
+        ("CNC-styrsystem", R, ["Fanuc or Heidenhain controls"]),
+        ("CNC-programmering", M, ["programming at the machine"]),
+    ],
+)
+
+add(
+    "en-manufacturing-16",
+    "manufacturing",
+    """
+Packaging line operator – food factory, Bjuv
+
+You will run and change over packaging machines, monitor the line, check weights and take quality samples, and log production data.
+
+We want you to have experience as a machine or process operator, knowledge of food hygiene and HACCP, and an interest in technology.
+
+Desirable: forklift licence, PLC knowledge, experience of lean production.
+
+We offer shift allowances and a collective agreement.
+""",
+    [
+        ("Maskinskötsel, förpacknings- och påfyllningsmaskiner", R, ["run and change over packaging machines"]),
+        ("Processövervakning", R, ["monitor the line"]),
+        ("Kvalitetskontroll, industriell tillverkning", R, ["check weights and take quality samples"]),
+        ("Dokumentation, industriell tillverkning", R, ["log production data"]),
+        ("Livsmedelshygien", R, ["food hygiene"]),
+        ("HACCP", R, ["HACCP"]),
+        ("Truckvana", M, ["forklift licence"]),
+        ("Programmerbart styrsystem/PLC", M, ["PLC knowledge"]),
+        ("Ständiga förbättringar/Lean", M, ["lean production"]),
+    ],
+)
+
+add(
+    "en-office-17",
+    "office",
+    """
+Accounts assistant – construction company, Höör (Swedish required)
+
+You will handle accounts payable, customer invoicing, bookkeeping and reconciliations, and help with payroll.
+
+Requirements:
+- experience of day-to-day bookkeeping
+- good Excel skills
+- experience of Fortnox
+
+Desirable: payroll experience.
+
+We offer a collective agreement and one day a week working from home.
+""",
+    [
+        ("Leverantörsreskontra", R, ["accounts payable"]),
+        ("Faktureringsvana", R, ["customer invoicing"]),
+        ("Bokföringsvana", R, ["experience of day-to-day bookkeeping"]),
+        ("Avstämningar", R, ["reconciliations"]),
+        ("MS Excel", R, ["Excel skills"]),
+        ("Fortnox, affärssystem", R, ["experience of Fortnox"]),
+        ("Löneadministration", M, ["payroll experience"]),
+    ],
+)
+
+add(
+    "en-construction-18",
+    "construction",
+    """
+Carpenter – residential construction and renovation, Lund
+
+We build apartment blocks and renovate houses for private customers.
+
+We are looking for a carpenter with:
+- a Swedish carpentry trade certificate or equivalent experience
+- experience of framing and plasterboarding interior walls
+- ability to read construction drawings
+
+Desirable: fall protection, hot work and scaffolding certificates.
+
+We offer a company van, good tools and the construction collective agreement.
+""",
+    [
+        ("Yrkesbevis, träarbetare", R, ["carpentry trade certificate"]),
+        ("Beklädnad, innervägg", R, ["plasterboarding interior walls"]),
+        ("Stombyggnad", R, ["framing"]),
+        ("Ritningsläsning", R, ["read construction drawings"]),
+        ("Utbildningsbevis, fallskydd", M, ["fall protection"]),
+        ("Certifikat, heta arbeten", M, ["hot work"]),
+        ("Utbildningsbevis, ställningsbyggnad 2 - 9 meter", M, ["scaffolding certificates"]),
+    ],
+)
