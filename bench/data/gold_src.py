@@ -2367,3 +2367,288 @@ We offer a company van, good tools and the construction collective agreement.
         ("Utbildningsbevis, ställningsbyggnad 2 - 9 meter", M, ["scaffolding certificates"]),
     ],
 )
+
+# ---------------------------------------------------------------- learning outcomes (sv)
+# Numbered 01-08 across sectors; every third is holdout.
+add(
+    "sv-outcome-01",
+    "eldercare",
+    """
+Vård och omsorg vid demenssjukdom, 100 poäng (Komvux Lund)
+
+Kursen riktar sig till dig som arbetar eller vill arbeta inom äldreomsorgen.
+
+Efter kursen kan deltagaren
+- beskriva de vanligaste demenssjukdomarna och hur de påverkar vardagen
+- ge omvårdnad och stöd till personer med demenssjukdom utifrån ett personcentrerat förhållningssätt
+- bemöta oro och utmanande beteende
+- använda alternativa kommunikationssätt som bilder och tecken
+- dokumentera iakttagelser och insatser enligt gällande regler
+""",
+    [
+        ("Demensvård", R, ["stöd till personer med demenssjukdom"]),
+        ("Omvårdnad", R, ["ge omvårdnad"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["bemöta oro och utmanande beteende"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["alternativa kommunikationssätt som bilder och tecken"]),
+        ("Social dokumentation", R, ["dokumentera iakttagelser och insatser"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-02",
+    "homecare",
+    """
+Uppdragsutbildning: Basal hygien och dokumentation i hemtjänsten (2 dagar)
+
+Efter utbildningen kan deltagaren tillämpa basala hygienrutiner och klädregler vid besök hos kunder, förklara varför de behövs och förebygga smittspridning.
+
+Deltagaren kan också skriva social dokumentation som är saklig och respektfull, och förstår vad sekretess och tystnadsplikt innebär i hemtjänsten.
+""",
+    [
+        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["tillämpa basala hygienrutiner och klädregler"]),
+        ("Social dokumentation", R, ["skriva social dokumentation"]),
+        ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["vad sekretess och tystnadsplikt innebär"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-03",
+    "personal-assistance",
+    """
+Kurs: Kommunikation och bemötande för personliga assistenter (40 timmar)
+
+Efter kursen kan deltagaren:
+1. använda tecken som stöd i vardagliga situationer
+2. stödja kommunikation med bildstöd och samtalsmatta
+3. förklara vad en neuropsykiatrisk funktionsnedsättning kan innebära och anpassa sitt bemötande
+4. använda ett lågaffektivt bemötande när en situation blir svår
+5. utföra personlig omvårdnad med respekt för den enskildes integritet
+""",
+    [
+        ("Tecken som stöd/TSS", R, ["använda tecken som stöd"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["stödja kommunikation med bildstöd och samtalsmatta"]),
+        ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", R, ["neuropsykiatrisk funktionsnedsättning"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["lågaffektivt bemötande"]),
+        ("Personlig omvårdnad", R, ["utföra personlig omvårdnad"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-04",
+    "warehouse",
+    """
+Truckutbildning A och B enligt TLP 10, 3 dagar
+
+Efter utbildningen kan deltagaren köra låglyftande plocktruck och motviktstruck på ett säkert sätt, utföra daglig tillsyn av trucken, lasta och lossa lastbil och säkra last enligt gällande regler.
+
+Deltagaren får ett utbildningsbevis enligt TLP 10 efter godkänt teoriprov och praktiskt prov.
+""",
+    [
+        ("A-truckar", R, ["köra låglyftande plocktruck"]),
+        ("B-truckar", R, ["motviktstruck"]),
+        ("Lastning", R, ["lasta"]),
+        ("Lossning", R, ["lossa lastbil"]),
+        ("Lastsäkring", R, ["säkra last"]),
+        ("Utbildningsbevis enligt TLP 10 för truckförare", R, ["utbildningsbevis enligt TLP 10"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-05",
+    "bakery-cafe",
+    """
+Livsmedelshygien för kafé och butik, 1 dag
+
+Efter kursen kan deltagaren
+- förklara hur matförgiftning uppstår och hur den förebyggs
+- hantera, förvara och märka livsmedel på ett säkert sätt
+- följa och dokumentera egenkontrollprogrammet, inklusive HACCP
+- informera kunder om allergener och hantera specialkost utan kontaminering
+""",
+    [
+        ("Livsmedelshygien", R, ["hur matförgiftning uppstår och hur den förebyggs", "hantera, förvara och märka livsmedel på ett säkert sätt"]),
+        ("Livsmedelslagring", R, ["förvara"]),
+        ("Egenkontroll, erfarenhet", R, ["dokumentera egenkontrollprogrammet"]),
+        ("HACCP", R, ["HACCP"]),
+        ("Födoämnesallergi, kunskap om", R, ["informera kunder om allergener"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-06",
+    "cleaning",
+    """
+Lokalvård, grundkurs (Yrkesvux, 200 poäng)
+
+Efter kursen kan deltagaren planera och utföra daglig städning i kontor, skolor och vårdlokaler, välja rätt metod, redskap och kemikalier, och använda städmaskiner på ett säkert sätt. Deltagaren kan utföra grundläggande golvvård och bedöma städkvalitet med INSTA 800.
+
+Kursen förbereder för yrkesbevis enligt SRY.
+""",
+    [
+        ("Kontorsstädning", R, ["daglig städning i kontor"]),
+        ("Städning av förskola/Städning av skola", R, ["skolor"]),
+        ("Sjukhusstädning", R, ["vårdlokaler"]),
+        ("Städmaterial", R, ["välja rätt metod, redskap och kemikalier"]),
+        ("Golvvård", R, ["grundläggande golvvård"]),
+        ("Städbesiktning", R, ["bedöma städkvalitet"]),
+        ("Utbildning, INSTA 800 (SS627801)", R, ["INSTA 800"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-07",
+    "manufacturing",
+    """
+Industriteknisk grundkurs – montering och kvalitet (YH-modul, 5 veckor)
+
+Efter kursen kan den studerande
+- läsa och tolka enklare tekniska ritningar och monteringsinstruktioner
+- montera mekaniska komponenter med handverktyg och momentnyckel
+- mäta med skjutmått och mikrometer och dokumentera mätresultat
+- arbeta enligt principerna för Lean och 5S
+- använda skyddsutrustning och följa säkerhetsföreskrifter
+""",
+    [
+        ("Ritningsläsning", R, ["läsa och tolka enklare tekniska ritningar"]),
+        ("Montering av mekaniska komponenter", R, ["montera mekaniska komponenter"]),
+        ("Maskinkunskap, handmaskiner", R, ["handverktyg och momentnyckel"]),
+        ("Mätteknik", R, ["mäta med skjutmått och mikrometer"]),
+        ("Dokumentation, industriell tillverkning", R, ["dokumentera mätresultat"]),
+        ("Ständiga förbättringar/Lean", R, ["principerna för Lean och 5S"]),
+        ("Personlig skyddsutrustning", R, ["använda skyddsutrustning"]),
+    ],
+    kind="outcome",
+)
+
+add(
+    "sv-outcome-08",
+    "office",
+    """
+Bokföring för småföretag, kvällskurs (Folkuniversitetet)
+
+Efter kursen kan deltagaren bokföra löpande affärshändelser i ett redovisningsprogram, t.ex. Fortnox eller Visma, kontera leverantörs- och kundfakturor, göra enkla avstämningar av bank och skattekonto samt ta fram underlag för momsdeklaration.
+""",
+    [
+        ("Bokföringsvana", R, ["bokföra löpande affärshändelser"]),
+        ("Fortnox, affärssystem", R, ["Fortnox"]),
+        ("Visma SPCS, redovisningssystem", R, ["Visma"]),
+        ("Konteringsvana", R, ["kontera leverantörs- och kundfakturor"]),
+        ("Avstämningar", R, ["enkla avstämningar"]),
+        ("Momsredovisning", R, ["underlag för momsdeklaration"]),
+    ],
+    kind="outcome",
+)
+
+# ---------------------------------------------------------------- own experience (sv)
+# Simple Swedish, as a learner would write it. Numbered 01-06; every third is holdout.
+add(
+    "sv-experience-01",
+    "homecare",
+    """
+Jag har jobbat i hemtjänst i tre år i Malmö. Jag hjälper gamla människor med dusch, att klä på sig och med mat. Jag städar och tvättar också hos dem. Jag skriver i appen vad jag har gjort varje dag. Jag har gått en kurs i demens och jag tycker om att jobba med dementa. Jag cyklar mellan kunderna.
+""",
+    [
+        ("Hemtjänst", R, ["jobbat i hemtjänst"]),
+        ("Personlig omvårdnad", R, ["hjälper gamla människor med dusch, att klä på sig och med mat"]),
+        ("Tvätt- och städningsansvar", R, ["städar och tvättar"]),
+        ("Social dokumentation", R, ["skriver i appen vad jag har gjort"]),
+        ("Demensvård", R, ["jobba med dementa"]),
+        ("Cykelvana", R, ["cyklar mellan kunderna"]),
+    ],
+    kind="experience",
+)
+
+add(
+    "sv-experience-02",
+    "warehouse",
+    """
+Jag har arbetat på lager i två år, först på Postnord och sedan på ett e-handelslager. Jag plockar order med scanner och packar paket. Jag har truckkort A och B och kör truck varje dag. Ibland tar jag emot leveranser och räknar varor när vi har inventering.
+""",
+    [
+        ("Terminal- och lagerarbete", R, ["arbetat på lager"]),
+        ("Orderplockning", R, ["plockar order med scanner"]),
+        ("A-truckar", R, ["truckkort A"]),
+        ("B-truckar", R, ["truckkort A och B"]),
+        ("Truckvana", R, ["kör truck varje dag"]),
+        ("Varumottagning", R, ["tar jag emot leveranser"]),
+        ("Lagerinventering", R, ["räknar varor när vi har inventering"]),
+    ],
+    kind="experience",
+)
+
+add(
+    "sv-experience-03",
+    "bakery-cafe",
+    """
+I mitt hemland jobbade jag som bagare i fem år. Vi bakade bröd och kakor varje natt. I Sverige har jag jobbat på ett café i Lund. Där gör jag kaffe, smörgåsar och sallader och jag står i kassan. Jag vet hur man ska tänka med hygien och allergier.
+""",
+    [
+        ("Bageriarbete", R, ["jobbade jag som bagare"]),
+        ("Matbröd", R, ["bakade bröd"]),
+        ("Kafé", R, ["jobbat på ett café"]),
+        ("Kaffetillverkning", R, ["gör jag kaffe"]),
+        ("Smörgåsar", R, ["smörgåsar"]),
+        ("Salladsberedning", R, ["sallader"]),
+        ("Kassavana", R, ["står i kassan"]),
+        ("Livsmedelshygien", R, ["tänka med hygien"]),
+        ("Födoämnesallergi, kunskap om", R, ["allergier"]),
+    ],
+    kind="experience",
+)
+
+add(
+    "sv-experience-04",
+    "cleaning",
+    """
+Jag jobbar som städare sedan 2019. Jag städar kontor och trappor på morgonen och ibland hotellrum på helgen. Jag kan använda skurmaskin och jag vet vilka medel man ska använda. Förra året gjorde jag också flyttstädning och putsade fönster för ett företag.
+""",
+    [
+        ("Kontorsstädning", R, ["städar kontor"]),
+        ("Trappstädning", R, ["trappor"]),
+        ("Hotellstädning", R, ["hotellrum"]),
+        ("Golvvård", R, ["använda skurmaskin"]),
+        ("Städmaterial", R, ["vet vilka medel man ska använda"]),
+        ("Flyttstädning", R, ["flyttstädning"]),
+        ("Fönsterputsning", R, ["putsade fönster"]),
+    ],
+    kind="experience",
+)
+
+add(
+    "sv-experience-05",
+    "personal-assistance",
+    """
+Jag är personlig assistent till en tjej med autism sedan fyra år. Hon pratar inte så mycket så vi använder bilder och tecken. Ibland blir hon arg och då måste jag vara lugn. Jag hjälper henne med hygien och mat och skriver i en pärm vad som har hänt under dagen.
+""",
+    [
+        ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", R, ["tjej med autism"]),
+        ("Alternativ och kompletterande kommunikation/AKK", R, ["använder bilder och tecken"]),
+        ("Utmanande beteende, omsorgserfarenhet", R, ["Ibland blir hon arg och då måste jag vara lugn"]),
+        ("Personlig omvårdnad", R, ["hjälper henne med hygien och mat"]),
+        ("Social dokumentation", R, ["skriver i en pärm vad som har hänt"]),
+    ],
+    kind="experience",
+)
+
+add(
+    "sv-experience-06",
+    "manufacturing",
+    """
+Jag har jobbat på fabrik i Perstorp i sex år. Jag kör maskiner som gör plastdetaljer och jag kollar att detaljerna är bra innan vi packar dem. Jag kan läsa ritningar lite grann. Jag har truckkort och jag har gått en kurs om Lean på jobbet.
+""",
+    [
+        ("Maskinskötsel, gummi- och plastindustri", R, ["kör maskiner som gör plastdetaljer"]),
+        ("Avsyning", R, ["kollar att detaljerna är bra"]),
+        ("Packning", R, ["packar dem"]),
+        ("Ritningsläsning", R, ["läsa ritningar"]),
+        ("Truckvana", R, ["truckkort"]),
+        ("Ständiga förbättringar/Lean", R, ["kurs om Lean"]),
+    ],
+    kind="experience",
+)
