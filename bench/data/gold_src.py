@@ -1018,6 +1018,7 @@ Vi erbjuder kollektivavtal (HRF), personalfika och trevliga kollegor.
         ("Salladsberedning", R, ["sallader"]),
         ("Kassavana", R, ["kassa"]),
         ("Kafé", R, ["arbetat på kafé"]),
+        ("Kundbemötande och service", R, ["god känsla för service"]),
         ("Hälsokrav vid livsmedelshantering", R, ["hygienregler för livsmedel"]),
         ("Födoämnesallergi, kunskap om", R, ["allergener"]),
         ("Baristautbildning", M, ["baristakurs"]),
