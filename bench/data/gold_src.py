@@ -389,7 +389,11 @@ Extrapersonal till hemtjänsten i Landskrona
 
 Vi behöver förstärkning i vår hemtjänst under semesterperioden. Arbetet innebär att ge service och omvårdnad till äldre som bor hemma, som att handla, städa, hjälpa till med dusch och att ge kunderna social samvaro.
 
-Vi söker dig som har erfarenhet av äldreomsorg och gärna har gått vård- och omsorgsprogrammet. Du bör kunna cykla och ha körkort. Du har ett gott bemötande och förstår vikten av sekretess.
+Vi söker dig som
+- har erfarenhet av äldreomsorg
+- gärna har gått vård- och omsorgsprogrammet
+- kan cykla och har körkort
+- har ett gott bemötande och förstår vikten av sekretess
 
 Om oss: Landskrona stad är en arbetsplats med 3 700 medarbetare. Vi erbjuder dig kollektivavtal och betald introduktion.
 """,
@@ -397,7 +401,7 @@ Om oss: Landskrona stad är en arbetsplats med 3 700 medarbetare. Vi erbjuder di
         ("Omvårdnad", R, ["ge service och omvårdnad"]),
         ("Äldreomsorg", R, ["erfarenhet av äldreomsorg"]),
         ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["vård- och omsorgsprogrammet"]),
-        ("Cykelvana", R, ["kunna cykla"]),
+        ("Cykelvana", R, ["kan cykla"]),
         ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["vikten av sekretess"]),
     ],
 )
