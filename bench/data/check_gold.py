@@ -150,9 +150,7 @@ def main() -> int:
                     errors.append(f"{where}: span {span} {evidence!r} has edge whitespace")
                 line_text = line_of(text, start).strip().lower()
                 if line_text.startswith(BENEFIT_MARKERS):
-                    warnings.append(
-                        f"{where}: span {evidence!r} for {g['label']!r} is on a benefits line"
-                    )
+                    warnings.append(f"{where}: span {evidence!r} for {g['label']!r} is on a benefits line")
         rows.append(row)
 
     for e in errors:
@@ -168,8 +166,10 @@ def main() -> int:
         for g in r["gold"]:
             gold_by[(r["language"], r["split"])] += 1
             req_by["required" if g["required"] else "meritorious"] += 1
-    print(f"snippets: {len(rows)}   gold skills: {sum(gold_by.values())}   "
-          f"distinct skills: {len({g['skill_id'] for r in rows for g in r['gold']})}")
+    print(
+        f"snippets: {len(rows)}   gold skills: {sum(gold_by.values())}   "
+        f"distinct skills: {len({g['skill_id'] for r in rows for g in r['gold']})}"
+    )
     print(f"required: {req_by['required']}   meritorious: {req_by['meritorious']}")
     print("language split   snippets  gold")
     for key in sorted(by_lang_split):
@@ -186,8 +186,10 @@ def main() -> int:
         print(f"{key[0]:8} {key[1]:20} {c['dev']:3} {c['holdout']:7}")
     ads = [r for r in rows if r["kind"] == "ad"]
     if ads:
-        print(f"gold skills per ad: {sum(len(r['gold']) for r in ads) / len(ads):.2f} "
-              f"(min {min(len(r['gold']) for r in ads)}, max {max(len(r['gold']) for r in ads)})")
+        print(
+            f"gold skills per ad: {sum(len(r['gold']) for r in ads) / len(ads):.2f} "
+            f"(min {min(len(r['gold']) for r in ads)}, max {max(len(r['gold']) for r in ads)})"
+        )
     print("OK" if not errors else f"{len(errors)} error(s)")
     return 1 if errors else 0
 

@@ -208,7 +208,11 @@ Vi erbjuder kollektivavtal, friskvårdsbidrag och gratis lunch under arbetspasse
         ("Social dokumentation", R, ["dokumenterar i vårt verksamhetssystem"]),
         ("Äldreomsorg", R, ["erfarenhet av äldreomsorg"]),
         ("Demensvård", M, ["gärna med personer med demens"]),
-        ("Ergonomiskt arbetssätt inom hälso- och sjukvård", R, ["lyft och förflyttningar på ett ergonomiskt sätt"]),
+        (
+            "Ergonomiskt arbetssätt inom hälso- och sjukvård",
+            R,
+            ["lyft och förflyttningar på ett ergonomiskt sätt"],
+        ),
         ("Undersköterskeutbildning/Undersköterska, utbildad", M, ["Meriterande>>undersköterskeutbildning"]),
         ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["HLR-utbildning"]),
     ],
@@ -456,7 +460,11 @@ Vi erbjuder: kollektivavtal, friskvård och kontinuerlig handledning av vår bet
 """,
     [
         ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", R, ["barn med NPF"]),
-        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["intellektuell funktionsnedsättning"]),
+        (
+            "Intellektuell funktionsnedsättning/IF, omsorgserfarenhet",
+            R,
+            ["intellektuell funktionsnedsättning"],
+        ),
         ("Alternativ och kompletterande kommunikation/AKK", R, ["bildstöd"]),
         ("Utmanande beteende, omsorgserfarenhet", R, ["lågaffektivt bemötande vid utmanande beteende"]),
     ],
@@ -550,7 +558,11 @@ Meriterande: kunskap i TSS, utbildning som stödpedagog.
 Vi erbjuder dig ett tryggt arbete med kollektivavtal, friskvårdsbidrag och möjlighet till handledning.
 """,
     [
-        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["intellektuell funktionsnedsättning"]),
+        (
+            "Intellektuell funktionsnedsättning/IF, omsorgserfarenhet",
+            R,
+            ["intellektuell funktionsnedsättning"],
+        ),
         ("Gruppbostad", M, ["gärna från gruppbostad"]),
         ("Daglig verksamhet", M, ["gruppbostad eller>>daglig verksamhet"]),
         ("Social dokumentation", R, ["social dokumentation"]),
@@ -1414,7 +1426,11 @@ Meriterande: Industriteknik BAS, truckkort (B), erfarenhet av PLC.
 Vi erbjuder skiftarbete med bra tillägg, kollektivavtal (Livs) och personalrabatt.
 """,
     [
-        ("Maskinskötsel, förpacknings- och påfyllningsmaskiner", R, ["köra och ställa om förpackningsmaskiner"]),
+        (
+            "Maskinskötsel, förpacknings- och påfyllningsmaskiner",
+            R,
+            ["köra och ställa om förpackningsmaskiner"],
+        ),
         ("Processövervakning", R, ["övervaka processen"]),
         ("Kvalitetskontroll, industriell tillverkning", R, ["kontrollera vikter och göra kvalitetsprover"]),
         ("Dokumentation, industriell tillverkning", R, ["dokumentera i vårt produktionssystem"]),
@@ -1855,7 +1871,11 @@ Meriterande: utbildning för ställning över 9 meter, erfarenhet av väderskydd
 Vi erbjuder: kollektivavtal, arbetskläder, friskvårdsbidrag och möjlighet att utbilda dig till arbetsledare.
 """,
     [
-        ("Utbildningsbevis, ställningsbyggnad 2 - 9 meter", R, ["utbildningsbevis för ställningsbyggnad 2–9 meter"]),
+        (
+            "Utbildningsbevis, ställningsbyggnad 2 - 9 meter",
+            R,
+            ["utbildningsbevis för ställningsbyggnad 2–9 meter"],
+        ),
         ("Utbildningsbevis, fallskydd", R, ["fallskyddsutbildning"]),
         ("Höghöjdsarbete", R, ["arbeta på hög höjd"]),
         ("God fysik (tunga lyft)", R, ["god fysik"]),
@@ -1918,7 +1938,11 @@ We offer permanent employment, a collective agreement and a free gym card.
         ("Personlig omvårdnad", R, ["personal care"]),
         ("ADL-träning", R, ["support them to stay as independent as possible"]),
         ("Allmän omvårdnadserfarenhet", R, ["has worked in care before"]),
-        ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["using hoists and other moving and handling aids"]),
+        (
+            "Arbetstekniska hjälpmedel inom vård och omsorg",
+            R,
+            ["using hoists and other moving and handling aids"],
+        ),
         ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["respects confidentiality"]),
         ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["a care qualification"]),
         ("Fallprevention", M, ["fall prevention"]),
@@ -1947,7 +1971,11 @@ We offer a collective agreement, work clothes and an e-bike.
         ("Personlig omvårdnad", R, ["help with personal hygiene"]),
         ("Hemtjänst", R, ["experience of working in home care"]),
         ("Cykelvana", R, ["comfortable cycling"]),
-        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["knowledge of hygiene routines in health care"]),
+        (
+            "Basala hygienrutiner inom hälso- och sjukvård",
+            R,
+            ["knowledge of hygiene routines in health care"],
+        ),
         ("Social dokumentation", R, ["write short notes in our documentation system"]),
         ("Demensvård", M, ["Experience of people living with dementia"]),
     ],
@@ -1974,7 +2002,11 @@ Benefits: evening supplement under the collective agreement, pension and wellnes
         ("Undersköterskeutbildning/Undersköterska, utbildad", R, ["qualified assistant nurse"]),
         ("Bevis om skyddad yrkestitel som undersköterska", R, ["with the protected title"]),
         ("Hemsjukvård", R, ["experience from home health care"]),
-        ("NEWS-bedömningar (National Early Warning Score)", R, ["recognise signs of deterioration (we use NEWS)"]),
+        (
+            "NEWS-bedömningar (National Early Warning Score)",
+            R,
+            ["recognise signs of deterioration (we use NEWS)"],
+        ),
         ("Utbildning i Första hjälpen/Hjärt-lungräddning, HLR", M, ["first aid and CPR certificate"]),
     ],
 )
@@ -1998,7 +2030,11 @@ An advantage: a driving licence and experience of autism.
 We offer a collective agreement, paid training and a wellness allowance.
 """,
     [
-        ("Fysisk funktionsnedsättning, omsorgserfarenhet", R, ["supporting people with physical disabilities"]),
+        (
+            "Fysisk funktionsnedsättning, omsorgserfarenhet",
+            R,
+            ["supporting people with physical disabilities"],
+        ),
         ("Personlig omvårdnad", R, ["personal care"]),
         ("Arbetstekniska hjälpmedel inom vård och omsorg", R, ["transfers using a ceiling hoist"]),
         ("Tecken som stöd/TSS", R, ["sign-supported communication (TSS)"]),
@@ -2026,7 +2062,11 @@ It is a plus if you have studied health and social care or have worked in a grou
 About us: We are a family-owned company with 200 assistants. We offer a collective agreement, insurance and team activities.
 """,
     [
-        ("Intellektuell funktionsnedsättning/IF, omsorgserfarenhet", R, ["people with intellectual disabilities"]),
+        (
+            "Intellektuell funktionsnedsättning/IF, omsorgserfarenhet",
+            R,
+            ["people with intellectual disabilities"],
+        ),
         ("Utmanande beteende, omsorgserfarenhet", R, ["challenging behaviour"]),
         ("Social dokumentation", R, ["keep a simple daily log of the support given"]),
         ("Omsorgsutbildning/Omvårdnadsutbildning", M, ["studied health and social care"]),
@@ -2305,7 +2345,11 @@ Desirable: forklift licence, PLC knowledge, experience of lean production.
 We offer shift allowances and a collective agreement.
 """,
     [
-        ("Maskinskötsel, förpacknings- och påfyllningsmaskiner", R, ["run and change over packaging machines"]),
+        (
+            "Maskinskötsel, förpacknings- och påfyllningsmaskiner",
+            R,
+            ["run and change over packaging machines"],
+        ),
         ("Processövervakning", R, ["monitor the line"]),
         ("Kvalitetskontroll, industriell tillverkning", R, ["check weights and take quality samples"]),
         ("Dokumentation, industriell tillverkning", R, ["log production data"]),
@@ -2394,7 +2438,11 @@ Efter kursen kan deltagaren
         ("Demensvård", R, ["stöd till personer med demenssjukdom"]),
         ("Omvårdnad", R, ["ge omvårdnad"]),
         ("Utmanande beteende, omsorgserfarenhet", R, ["bemöta oro och utmanande beteende"]),
-        ("Alternativ och kompletterande kommunikation/AKK", R, ["alternativa kommunikationssätt som bilder och tecken"]),
+        (
+            "Alternativ och kompletterande kommunikation/AKK",
+            R,
+            ["alternativa kommunikationssätt som bilder och tecken"],
+        ),
         ("Social dokumentation", R, ["dokumentera iakttagelser och insatser"]),
     ],
     kind="outcome",
@@ -2411,9 +2459,17 @@ Efter utbildningen kan deltagaren tillämpa basala hygienrutiner och klädregler
 Deltagaren kan också skriva social dokumentation som är saklig och respektfull, och förstår vad sekretess och tystnadsplikt innebär i hemtjänsten.
 """,
     [
-        ("Basala hygienrutiner inom hälso- och sjukvård", R, ["tillämpa basala hygienrutiner och klädregler"]),
+        (
+            "Basala hygienrutiner inom hälso- och sjukvård",
+            R,
+            ["tillämpa basala hygienrutiner och klädregler"],
+        ),
         ("Social dokumentation", R, ["skriva social dokumentation"]),
-        ("Sekretess och tystnadsplikt inom hälso- och sjukvård", R, ["vad sekretess och tystnadsplikt innebär"]),
+        (
+            "Sekretess och tystnadsplikt inom hälso- och sjukvård",
+            R,
+            ["vad sekretess och tystnadsplikt innebär"],
+        ),
     ],
     kind="outcome",
 )
@@ -2433,8 +2489,16 @@ Efter kursen kan deltagaren:
 """,
     [
         ("Tecken som stöd/TSS", R, ["använda tecken som stöd"]),
-        ("Alternativ och kompletterande kommunikation/AKK", R, ["stödja kommunikation med bildstöd och samtalsmatta"]),
-        ("Neuropsykologisk funktionsnedsättning/NPF, erfarenhet", R, ["neuropsykiatrisk funktionsnedsättning"]),
+        (
+            "Alternativ och kompletterande kommunikation/AKK",
+            R,
+            ["stödja kommunikation med bildstöd och samtalsmatta"],
+        ),
+        (
+            "Neuropsykologisk funktionsnedsättning/NPF, erfarenhet",
+            R,
+            ["neuropsykiatrisk funktionsnedsättning"],
+        ),
         ("Utmanande beteende, omsorgserfarenhet", R, ["lågaffektivt bemötande"]),
         ("Personlig omvårdnad", R, ["utföra personlig omvårdnad"]),
     ],
@@ -2475,7 +2539,14 @@ Efter kursen kan deltagaren
 - informera kunder om allergener och hantera specialkost utan kontaminering
 """,
     [
-        ("Livsmedelshygien", R, ["hur matförgiftning uppstår och hur den förebyggs", "hantera, förvara och märka livsmedel på ett säkert sätt"]),
+        (
+            "Livsmedelshygien",
+            R,
+            [
+                "hur matförgiftning uppstår och hur den förebyggs",
+                "hantera, förvara och märka livsmedel på ett säkert sätt",
+            ],
+        ),
         ("Livsmedelslagring", R, ["förvara"]),
         ("Egenkontroll, erfarenhet", R, ["dokumentera egenkontrollprogrammet"]),
         ("HACCP", R, ["HACCP"]),
