@@ -20,6 +20,7 @@ from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
 from mimis.quality.api import microcredential_router as quality_microcredential_router
 from mimis.quality.api import router as quality_router
+from mimis.recognition.api import router as recognition_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.vcapi.conformance_api import router as vc_api_conformance_router
 from mimis.verification.api import router as verification_router
@@ -96,6 +97,7 @@ api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/microcredentials", catalog_router)
 api.add_router("/microcredentials", quality_microcredential_router)
+api.add_router("/microcredentials", recognition_router)
 api.add_router("/quality", quality_router)
 api.add_router("/pathways", pathway_router)
 api.add_router("/codesign", codesign_router)

@@ -41,6 +41,7 @@ class ConceptRef(Schema):
 class OutcomeOut(Schema):
     text: str
     text_en: str
+    domain: str = Field(description='"knowledge", "skills", "responsibility_autonomy" or "" (not sorted yet)')
     skills: list[ConceptRef]
 
 
@@ -129,6 +130,7 @@ class MicroCredentialOut(Schema):
 class OutcomeIn(Schema):
     text: str
     text_en: str = ""
+    domain: str = Field("", description='"knowledge", "skills", "responsibility_autonomy" or empty')
     skills: list[int] = Field(default_factory=list)
 
 
@@ -253,7 +255,12 @@ def version_out(version: MicroCredentialVersion) -> dict:
             "version": version.number,
             "provider": {"slug": microcredential.provider.slug, "name": microcredential.provider.name},
             "learning_outcomes": [
-                {"text": o.text, "text_en": o.text_en, "skills": [_concept(s) for s in o.skills.all()]}
+                {
+                    "text": o.text,
+                    "text_en": o.text_en,
+                    "domain": o.domain,
+                    "skills": [_concept(s) for s in o.skills.all()],
+                }
                 for o in version.learning_outcomes.all()
             ],
             "sectors": [_concept(c) for c in version.sectors.all()],

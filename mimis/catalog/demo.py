@@ -79,8 +79,13 @@ def load_demo_catalogue() -> int:
         create_outcomes(
             version,
             [
-                (text, text_en, [_concept({Scheme.SKILL}, preferred_label=label) for label in skills])
-                for text, text_en, skills in spec["outcomes"]
+                (
+                    text,
+                    text_en,
+                    [_concept({Scheme.SKILL}, preferred_label=label) for label in skills],
+                    domain[0] if domain else "",
+                )
+                for text, text_en, skills, *domain in spec["outcomes"]
             ],
         )
         refresh_search_text(version)
@@ -113,8 +118,13 @@ def load_demo_catalogue() -> int:
         create_outcomes(
             version,
             [
-                (text, text_en, [_concept({Scheme.SKILL}, preferred_label=label) for label in skills])
-                for text, text_en, skills in spec["outcomes"]
+                (
+                    text,
+                    text_en,
+                    [_concept({Scheme.SKILL}, preferred_label=label) for label in skills],
+                    domain[0] if domain else "",
+                )
+                for text, text_en, skills, *domain in spec["outcomes"]
             ],
         )
         refresh_search_text(version)

@@ -30,11 +30,13 @@ MICROCREDENTIALS = [
                 "Tillämpa basala hygienrutiner och klädregler i det dagliga arbetet.",
                 "Apply basic hygiene routines and dress rules in daily work.",
                 ["Omvårdnad", "Äldreomsorg"],
+                "skills",
             ),
             (
                 "Förklara hur smitta sprids och hur den förebyggs i hemtjänst och på boende.",
                 "Explain how infection spreads and is prevented in home care and residential care.",
                 ["Hemtjänst"],
+                "knowledge",
             ),
         ],
     },

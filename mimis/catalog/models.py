@@ -310,6 +310,17 @@ class MicroCredentialVersion(models.Model):
         return [str(labels.get(code, code)) for code in self.target_groups]
 
 
+class OutcomeDomain(models.TextChoices):
+    """The three kinds of learning outcome in SeQF (förordning 2015:545 since SFS 2022:1558), EQF and ELM."""
+
+    KNOWLEDGE = "knowledge", pgettext_lazy("learning outcome domain", "Knowledge")
+    SKILLS = "skills", pgettext_lazy("learning outcome domain", "Skills")
+    RESPONSIBILITY = (
+        "responsibility_autonomy",
+        pgettext_lazy("learning outcome domain", "Responsibility and autonomy"),
+    )
+
+
 class LearningOutcome(models.Model):
     version = models.ForeignKey(
         MicroCredentialVersion, on_delete=models.CASCADE, related_name="learning_outcomes"
@@ -317,6 +328,10 @@ class LearningOutcome(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("learning outcome"))
     text_en = models.TextField(_("learning outcome in English"), blank=True)
+    # Empty until the author sorts the outcome; an application for a level decision needs every one sorted.
+    domain = models.CharField(
+        _("kind of learning outcome"), max_length=32, choices=OutcomeDomain.choices, blank=True
+    )
     skills = models.ManyToManyField(
         "taxonomy.Concept", through="LearningOutcomeSkill", related_name="+", blank=True
     )

@@ -26,6 +26,7 @@ from mimis.catalog.models import (
     LearningOutcomeSkill,
     MicroCredential,
     MicroCredentialVersion,
+    OutcomeDomain,
     ParticipationForm,
     QualityAssuranceType,
     TargetGroup,
@@ -320,7 +321,11 @@ def update_draft(
 def set_learning_outcomes(
     *, version: MicroCredentialVersion, acting_user: User, outcomes: list[dict[str, Any]]
 ) -> list[LearningOutcome]:
-    """Replace the draft's learning outcomes: each ``{"text", "text_en"?, "skills": [concept ids]}``."""
+    """Replace the draft's learning outcomes: each ``{"text", "text_en"?, "domain"?, "skills": [concept ids]}``.
+
+    ``domain`` sorts the outcome as knowledge, skills or responsibility and autonomy (``OutcomeDomain``);
+    empty means not sorted yet.
+    """
     version = (
         MicroCredentialVersion.objects.select_for_update()
         .select_related("microcredential__provider")
@@ -338,7 +343,14 @@ def set_learning_outcomes(
                 field=f"learning_outcomes.{index}.text",
             )
         skills = _concepts(f"learning_outcomes.{index}.skills", outcome.get("skills") or [], {Scheme.SKILL})
-        prepared.append((text, str(outcome.get("text_en") or "").strip(), skills))
+        domain = str(outcome.get("domain") or "").strip()
+        if domain and domain not in OutcomeDomain.values:
+            raise ValidationFailed(
+                _("Learning outcome %(n)d: the kind must be knowledge, skills or responsibility_autonomy.")
+                % {"n": index},
+                field=f"learning_outcomes.{index}.domain",
+            )
+        prepared.append((text, str(outcome.get("text_en") or "").strip(), skills, domain))
     version.learning_outcomes.all().delete()
     created = create_outcomes(version, prepared)
     refresh_search_text(version)
@@ -353,13 +365,14 @@ def set_learning_outcomes(
 
 
 def create_outcomes(
-    version: MicroCredentialVersion, outcomes: list[tuple[str, str, list[Concept]]]
+    version: MicroCredentialVersion,
+    outcomes: list[tuple[str, str, list[Concept]] | tuple[str, str, list[Concept], str]],
 ) -> list[LearningOutcome]:
-    """Store learning outcomes ``(text, text_en, skills)`` in order (callers have validated them)."""
+    """Store learning outcomes ``(text, text_en, skills[, domain])`` in order (callers have validated them)."""
     created = []
-    for position, (text, text_en, skills) in enumerate(outcomes):
+    for position, (text, text_en, skills, *rest) in enumerate(outcomes):
         outcome = LearningOutcome.objects.create(
-            version=version, position=position, text=text, text_en=text_en
+            version=version, position=position, text=text, text_en=text_en, domain=rest[0] if rest else ""
         )
         LearningOutcomeSkill.objects.bulk_create(
             [LearningOutcomeSkill(learning_outcome=outcome, skill=skill) for skill in skills]
@@ -405,7 +418,7 @@ def start_new_version(*, microcredential: MicroCredential, acting_user: User) ->
     if latest.status in IN_PROGRESS_STATUSES:
         raise DraftExists()
     sectors, occupations = list(latest.sectors.all()), list(latest.occupations.all())
-    outcomes = [(o.text, o.text_en, list(o.skills.all())) for o in latest.learning_outcomes.all()]
+    outcomes = [(o.text, o.text_en, list(o.skills.all()), o.domain) for o in latest.learning_outcomes.all()]
     draft = MicroCredentialVersion.objects.get(pk=latest.pk)
     draft.pk = None
     draft.number = latest.number + 1

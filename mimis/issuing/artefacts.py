@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -298,6 +299,16 @@ PDF_FONT = "MimisSans"
 PDF_FONT_BOLD = "MimisSans-Bold"
 
 
+def register_pdf_fonts() -> None:
+    """Register the fonts MIMIS's PDFs use (Swedish letters included); other apps' PDFs call it too."""
+    _register_pdf_fonts()
+
+
+def pdf_styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of MIMIS's PDFs, for other apps' documents."""
+    return _styles()
+
+
 def _register_pdf_fonts() -> None:
     if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(PDF_FONT, str(REGULAR_TTF)))
@@ -444,7 +455,30 @@ def certificate_pdf(credential: Credential, language: str) -> bytes:
         return _certificate(credential, language)
 
 
-def _certificate(credential: Credential, language: str) -> bytes:
+def specimen_certificate_pdf(version: MicroCredentialVersion, language: str) -> bytes:
+    """A specimen of the certificate the version's credentials get, marked as such on every page.
+
+    What an application for a level decision shows MYH ("en kopia eller liknande av kvalifikationen"):
+    the real layout and facts, an invented holder, a watermark, and no signed credential inside.
+    """
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    _register_pdf_fonts()
+    with translation.override(language):
+        specimen = Credential(
+            id=uuid.UUID(int=0),
+            version=version,
+            organisation=version.microcredential.provider,
+            recipient_name=_("First name Last name (specimen)"),
+            recipient_email="specimen@example.invalid",
+            format=CredentialFormat.LDP,
+            state=CredentialState.VALID,
+            issued_at=timezone.now(),
+        )
+        return _certificate(specimen, language, specimen=True)
+
+
+def _certificate(credential: Credential, language: str, *, specimen: bool = False) -> bytes:
     version = credential.version
     styles = _styles()
     url = verification_url(credential, language)
@@ -473,6 +507,14 @@ def _certificate(credential: Credential, language: str) -> bytes:
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate, *, first: bool) -> None:
         canvas.saveState()
+        if specimen:
+            canvas.saveState()
+            canvas.setFillColor(colors.HexColor(LINE))
+            canvas.setFont(PDF_FONT_BOLD, 60)
+            canvas.translate(page_width / 2, page_height / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, _("SPECIMEN"))
+            canvas.restoreState()
         canvas.setFillColor(colors.HexColor(BRAND))
         canvas.rect(0, page_height - band, page_width, band, stroke=0, fill=1)
         canvas.setFillColor(colors.white)
@@ -598,6 +640,8 @@ def _certificate(credential: Credential, language: str) -> bytes:
             ),
         ]
     doc.build(story)
+    if specimen:
+        return buffer.getvalue()
     return _attach_credential(buffer.getvalue(), credential)
 
 
