@@ -150,6 +150,23 @@ def build_sample_credential(**overrides):
     return build_credential(**args)
 
 
+def build_current_credential(**overrides):
+    """The sample credential, valid from yesterday for five years: for tests that verify at the real time.
+
+    The sample's own dates are fixed (2026-2031) for tests that verify at a fixed ``now``; verified at the
+    real time they would make such a test fail from 2031.
+    """
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    dates = {
+        "valid_from": today - timedelta(days=1),
+        "awarded_date": today - timedelta(days=1),
+        "valid_until": today + timedelta(days=5 * 365),
+    }
+    return build_sample_credential(**(dates | overrides))
+
+
 @pytest.fixture(scope="session")
 def issuer_key():
     from mimis.vc.keys import generate_key
