@@ -225,7 +225,7 @@ class TestEuElements:
         for accept in ("application/ld+json", "application/json"):
             response = Client().get(page, HTTP_ACCEPT=accept)
             assert response["Content-Type"] == "application/ld+json; charset=utf-8"
-            assert response["Vary"] == "Accept, Cookie" or "Accept" in response["Vary"]
+            assert "Accept" in [name.strip() for name in response["Vary"].split(",")]
             body = response.json()
             assert body.pop("@context") == [
                 "https://www.w3.org/ns/credentials/v2",
