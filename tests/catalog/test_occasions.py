@@ -171,9 +171,7 @@ class TestApi:
         assert Client().get(url).json() == []
 
     def test_occasions_appear_in_the_elm_export_as_learning_opportunities(self, published, provider_editor):
-        add(
-            published, provider_editor, start_date=datetime.date(Y, 9, 2), application_url="https://x.se/a"
-        )
+        add(published, provider_editor, start_date=datetime.date(Y, 9, 2), application_url="https://x.se/a")
         document = Client().get(f"/microcredentials/{published.microcredential.slug}/elm.jsonld").json()
         [opportunity] = document["learningOpportunity"]
         assert opportunity["type"] == "LearningOpportunity"
