@@ -14,8 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from mimis.demo.data import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
-from mimis.demo.services import load_demo_data
 from mimis.issuing.models import Credential
+from tests.demo_snapshot import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -116,7 +116,7 @@ UNKNOWN_CREDENTIAL = "/verify/credentials/00000000-0000-4000-8000-000000000000/"
 def demo(settings):
     # Before the browser starts: Playwright runs an event loop in this thread, and the ORM refuses that.
     settings.DEMO_MODE = True
-    load_demo_data()
+    load_demo()
     # Public pages that need a demo credential's random id: the page a certificate's QR code opens.
     credential = Credential.objects.order_by("issued_at").first()
     # …and the page for an id MIMIS does not know (a 404 with its own explanation).
