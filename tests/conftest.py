@@ -15,6 +15,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from mimis.accounts.models import Organisation, User
 from tests.factories import OrganisationFactory, UserFactory, member
 
+# Production hashes passwords with Argon2, on purpose slow: in tests it was about 40 % of the suite's time,
+# since every persona gets a password. Tests hash with MD5 instead; tests/accounts/test_passwords.py proves
+# that production settings use Argon2 and that a registration made with them stores an Argon2 hash.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
 
 @pytest.fixture(autouse=True)
 def _immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from mimis.demo.services import load_demo_data
 from tests.a11y.test_axe import CHROMIUM, CHROMIUM_ARGS
+from tests.demo_snapshot import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def page(settings):
     settings.DEMO_MODE = True  # the demo banner takes room at the top too
-    load_demo_data()
+    load_demo()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser.new_context(viewport={"width": 390, "height": 844}).new_page()

@@ -196,9 +196,9 @@ def crawl(client: Client, starts: list[str]) -> dict[str, list[str]]:
 
 @pytest.fixture
 def demo(db):  # type: ignore[no-untyped-def]
-    from mimis.demo.services import load_demo_data
+    from tests.demo_snapshot import load_demo
 
-    load_demo_data()
+    load_demo()
     fill_english_copies()
     User.objects.update(language="en")
 

@@ -119,3 +119,32 @@ class TestDemoBaseUrl:
         assert refused.returncode == 2
         assert "belongs to the demo served at http://127.0.0.1:8123" in refused.stderr
         assert refused.stdout == ""
+
+
+def test_the_tests_copy_of_the_demo_is_the_demo_row_for_row():
+    """tests/demo_snapshot.py builds the demo once per test process and copies it for later tests:
+    the copy must hold every row the demo wrote, unchanged, and be found complete by the demo itself."""
+    from django.db import connection
+
+    from tests import demo_snapshot
+
+    before = demo_snapshot.state()
+    demo_snapshot.load_demo()
+    snapshot = demo_snapshot.snapshot(before)
+    assert snapshot is not None and snapshot.rows
+    with connection.cursor() as cursor:  # an empty database again, as the next test that loads it sees it
+        for model in snapshot.rows:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+        if connection.vendor == "sqlite":
+            cursor.execute("DELETE FROM catalog_version_fts")
+    demo_snapshot._replay(snapshot)
+
+    assert demo_snapshot.rows_of(list(snapshot.rows)) == snapshot.rows
+    assert load_demo_data()[1] == 0
+    if connection.vendor == "sqlite":
+        from mimis.catalog.models import MicroCredentialVersion
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid, search_text FROM catalog_version_fts ORDER BY rowid")
+            indexed = cursor.fetchall()
+        assert indexed == list(MicroCredentialVersion.objects.order_by("pk").values_list("pk", "search_text"))

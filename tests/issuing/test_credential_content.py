@@ -21,7 +21,6 @@ from tests.catalog.conftest import concept
 from tests.factories import publish
 from tests.issuing.legacy import issue_two_entry_credential
 from tests.issuing.test_issuing import verify
-from tests.vc.conftest import STANDARDS
 from tests.vc.test_credentials import _schema_for_vc2
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +224,7 @@ class TestEuElements:
         for accept in ("application/ld+json", "application/json"):
             response = Client().get(page, HTTP_ACCEPT=accept)
             assert response["Content-Type"] == "application/ld+json; charset=utf-8"
-            assert response["Vary"] == "Accept, Cookie" or "Accept" in response["Vary"]
+            assert "Accept" in [name.strip() for name in response["Vary"].split(",")]
             body = response.json()
             assert body.pop("@context") == [
                 "https://www.w3.org/ns/credentials/v2",
@@ -241,7 +240,6 @@ class TestEuElements:
 STATES = ("valid", "revoked", "suspended")
 
 
-@pytest.mark.skipif(not (STANDARDS / "ob3").is_dir(), reason="standards material not available")
 @pytest.mark.parametrize("credential_format", ["ldp", "jwt"])
 def test_what_issuing_produces_passes_1edtechs_ob3_schema(published, credential_format):
     """1EdTech's OB 3.0 AchievementCredential JSON Schema, adapted only where it predates VC DM 2.0

@@ -16,8 +16,6 @@ def _manual_assignment(settings) -> None:
     # Tests assign reviewers themselves unless they test the round robin.
     settings.MIMIS_QA_AUTO_ASSIGN = False
     settings.MIMIS_QA_SECOND_REVIEWER_FROM_LEVEL = 6
-    # Many personas per test: a fast hasher keeps the role-by-state matrix quick (no log-in uses it).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from mimis.accounts import services as account_services
 from mimis.catalog.models import MicroCredentialVersion
@@ -92,17 +95,18 @@ def test_a_microcredential_goes_from_draft_to_published_through_the_api(
         all_met(selectors.review_for(review_id=review_id, user=reviewer)),
         content_type="application/json",
     )
+    review_by = (timezone.localdate() + timedelta(days=3 * 365)).isoformat()  # ahead, whenever this runs
     approved = post(
         maria,
         f"/api/v1/quality/reviews/{review_id}/decision",
         {
             "outcome": "approved",
             "rationale": "Uppfyller kriterierna.",
-            "review_by": "2029-06-30",
+            "review_by": review_by,
             "content_hash": restarted["content_hash"],
         },
     )
-    assert approved.status_code == 201 and approved.json()["review_by"] == "2029-06-30"
+    assert approved.status_code == 201 and approved.json()["review_by"] == review_by
     published = post(editor, f"/api/v1/microcredentials/{mc}/publish")
     assert published.status_code == 200 and published.json()["status"] == "published"
 
@@ -113,7 +117,7 @@ def test_a_microcredential_goes_from_draft_to_published_through_the_api(
         "decided_at": approved.json()["decided_at"].replace("+00:00", "Z"),
         "criteria_version": 1,
         "outcome": "approved",
-        "review_by": "2029-06-30",
+        "review_by": review_by,
         "lapsed": False,
     }
     assert Client().get(f"/api/v1/microcredentials/{mc}/qa-record").json() == record

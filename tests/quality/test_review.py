@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -140,15 +142,18 @@ class TestAssignment:
             quality.record_assessments(
                 review=review, acting_user=review.reviewer, assessments=all_met(review)
             )
-        quality.approve(review=first, acting_user=reviewer, rationale="Bra.", review_by="2029-06-30")
+        # Review-by dates must lie ahead, within five years: relative to today, so the test never expires.
+        later = timezone.localdate() + timedelta(days=3 * 365)
+        earlier = timezone.localdate() + timedelta(days=2 * 365)
+        quality.approve(review=first, acting_user=reviewer, rationale="Bra.", review_by=later.isoformat())
         assert status_of(draft) == VersionStatus.IN_REVIEW  # the second reviewer has not decided
         with on_commit():
             quality.approve(
-                review=second, acting_user=other_reviewer, rationale="Bra.", review_by="2028-12-31"
+                review=second, acting_user=other_reviewer, rationale="Bra.", review_by=earlier.isoformat()
             )
         draft.refresh_from_db()
         assert draft.status == VersionStatus.APPROVED
-        assert str(draft.review_by) == "2028-12-31"  # the earlier of the two
+        assert draft.review_by == earlier  # the earlier of the two
         assert len(mail.outbox) == 1 and mail.outbox[0].subject == "Godkänd: Demensvård – grunder"
 
 

@@ -7,16 +7,8 @@ import pytest
 
 from mimis.vc.keys import ED25519, PrivateKey
 
-# Beside the checkout (/work/main -> /work/shared), or two levels up from a worktree (/work/wt/h7).
-_REPO = Path(__file__).resolve().parents[2]
-STANDARDS = next(
-    (
-        p
-        for p in (_REPO.parent / "shared" / "standards", _REPO.parents[1] / "shared" / "standards")
-        if p.is_dir()
-    ),
-    _REPO.parent / "shared" / "standards",
-)
+# Public standards material shipped with the tests (see its README.md): the suite needs no ../shared/.
+STANDARDS = Path(__file__).resolve().parents[1] / "data" / "standards"
 VECTOR = STANDARDS / "ob3" / "vector"
 
 VECTOR_SEED = bytes.fromhex("6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4")
@@ -29,14 +21,8 @@ VECTOR_PROOF_VALUE = (
 )
 
 
-def _require_standards() -> None:
-    if not VECTOR.is_dir():
-        pytest.skip(f"standards material not found at {STANDARDS}")
-
-
 @pytest.fixture
 def vector_credential() -> dict:
-    _require_standards()
     return json.loads((VECTOR / "ob-credential.json").read_text(encoding="utf-8"))
 
 
@@ -47,7 +33,6 @@ def vector_key() -> PrivateKey:
 
 @pytest.fixture
 def standards_dir() -> Path:
-    _require_standards()
     return STANDARDS
 
 
@@ -148,6 +133,23 @@ def build_sample_credential(**overrides):
     }
     args.update(overrides)
     return build_credential(**args)
+
+
+def build_current_credential(**overrides):
+    """The sample credential, valid from yesterday for five years: for tests that verify at the real time.
+
+    The sample's own dates are fixed (2026-2031) for tests that verify at a fixed ``now``; verified at the
+    real time they would make such a test fail from 2031.
+    """
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    dates = {
+        "valid_from": today - timedelta(days=1),
+        "awarded_date": today - timedelta(days=1),
+        "valid_until": today + timedelta(days=5 * 365),
+    }
+    return build_sample_credential(**(dates | overrides))
 
 
 @pytest.fixture(scope="session")

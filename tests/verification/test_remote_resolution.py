@@ -15,7 +15,7 @@ from mimis.vc import credentials, dids
 from mimis.vc import status as vc_status
 from mimis.vc.keys import generate_key
 from mimis.verification import services
-from tests.vc.conftest import build_sample_credential
+from tests.vc.conftest import build_current_credential
 from tests.vc.https_server import local_https
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def run_verify(tmp_path, document: dict) -> tuple[int, str]:
 def remote_credential(did: str, key, status_url: str | None = None) -> dict:
     issuer = credentials.IssuerProfile(id=did, name="Ett annat lärosäte")
     status = [vc_status.status_list_entry(status_list_credential=status_url, index=7)] if status_url else []
-    document = build_sample_credential(issuer=issuer, credential_status=status)
+    document = build_current_credential(issuer=issuer, credential_status=status)
     return credentials.sign_credential(document, key, f"{did}#key-1")
 
 

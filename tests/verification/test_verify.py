@@ -14,7 +14,7 @@ from mimis.issuing import services as issuing
 from mimis.vc import baking, credentials
 from mimis.vc.keys import generate_key
 from tests.factories import publish
-from tests.vc.conftest import build_sample_credential
+from tests.vc.conftest import build_current_credential
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def did_key_credential() -> dict:
 
     key = generate_key()
     did = did_key_from_public_key(key.public_key)
-    document = build_sample_credential()
+    document = build_current_credential()
     document["issuer"] = document["issuer"] | {"id": did}
     document.pop("credentialStatus", None)
     return credentials.sign_credential(document, key, f"{did}#{did.split(':')[-1]}")
