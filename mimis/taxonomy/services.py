@@ -11,17 +11,54 @@ from django.db import transaction
 from mimis.audit.services import record
 from mimis.taxonomy.importers import esco, jobtech
 from mimis.taxonomy.importers.base import ImportReport, sync
-from mimis.taxonomy.models import Source
+from mimis.taxonomy.models import Source, TaxonomyImport
 
 if TYPE_CHECKING:
     from mimis.accounts.models import User
 
 
-def import_jobtech(*, directory: str | Path, acting_user: User | None = None) -> ImportReport:
-    """Import the JobTech Taxonomy JSON files found in ``directory``; raises ``TaxonomyImportError``."""
+def _record_import(
+    *,
+    source: str,
+    report: ImportReport,
+    origin: str,
+    version: str,
+    downloaded: str = "",
+    checksum: str = "",
+    acting_user: User | None,
+) -> TaxonomyImport:
+    return TaxonomyImport.objects.create(
+        source=source,
+        version=version.strip()[:64],
+        downloaded=downloaded,
+        origin=origin[:255],
+        checksum=checksum,
+        counts=report.as_dict(),
+        acting_user=acting_user,
+    )
+
+
+def import_jobtech(
+    path: str | Path | None = None,
+    *,
+    directory: str | Path | None = None,
+    version: str | None = None,
+    acting_user: User | None = None,
+) -> ImportReport:
+    """Import a JobTech Taxonomy export; raises ``TaxonomyImportError``.
+
+    ``path`` (or, as before, ``directory``) is a folder of the JSON files or a zip archive of them;
+    without one, the copy bundled with MIMIS is imported. The import is recorded with the version
+    given here, else the one the export states, else as unknown.
+    """
     started = time.perf_counter()
     report = ImportReport(source=Source.JOBTECH)
-    parsed = jobtech.parse_directory(Path(directory), report)
+    chosen = path if path is not None else directory
+    bundled = chosen is None
+    location = jobtech.BUNDLE if bundled else Path(chosen)
+    export = jobtech.open_export(location)
+    parsed = jobtech.parse_export(export, report)
+    stated = parsed.version
     with transaction.atomic():
         sync(
             source=Source.JOBTECH,
@@ -31,13 +68,47 @@ def import_jobtech(*, directory: str | Path, acting_user: User | None = None) ->
             covered_relation_kinds=parsed.covered_relation_kinds,
             report=report,
         )
-        record("taxonomy.imported", actor=acting_user, data=report.as_dict())
+        imported = _record_import(
+            source=Source.JOBTECH,
+            report=report,
+            origin=jobtech.BUNDLED if bundled else export.name,
+            version=version if version else stated.version,
+            downloaded=stated.downloaded,
+            checksum=jobtech.checksum(location) if location.is_file() else "",
+            acting_user=acting_user,
+        )
+        record(
+            "taxonomy.imported",
+            actor=acting_user,
+            data={**report.as_dict(), "version": imported.version, "origin": imported.origin},
+        )
     report.seconds = time.perf_counter() - started
+    report.version = imported.version
     return report
 
 
+def ensure_bundled_jobtech(*, acting_user: User | None = None) -> ImportReport | None:
+    """Import the bundled JobTech Taxonomy unless it is in place already; ``None`` when skipped.
+
+    Skipped when this very bundle (same checksum) was imported before, or when the latest JobTech
+    import came from an export someone chose (likely newer: the bundle must not overwrite it).
+    """
+    latest = TaxonomyImport.objects.filter(source=Source.JOBTECH).first()
+    if latest is not None and latest.origin != jobtech.BUNDLED:
+        return None
+    if TaxonomyImport.objects.filter(
+        source=Source.JOBTECH, origin=jobtech.BUNDLED, checksum=jobtech.checksum(jobtech.BUNDLE)
+    ).exists():
+        return None
+    return import_jobtech(acting_user=acting_user)
+
+
 def import_esco(
-    *, directory: str | Path, language: str = "sv", acting_user: User | None = None
+    *,
+    directory: str | Path,
+    language: str = "sv",
+    version: str | None = None,
+    acting_user: User | None = None,
 ) -> ImportReport:
     """Import the ESCO CSV files of ``language`` found in ``directory``; raises ``TaxonomyImportError``."""
     started = time.perf_counter()
@@ -52,6 +123,18 @@ def import_esco(
             covered_relation_kinds=parsed.covered_relation_kinds,
             report=report,
         )
-        record("taxonomy.imported", actor=acting_user, data={**report.as_dict(), "language": language})
+        imported = _record_import(
+            source=Source.ESCO,
+            report=report,
+            origin=Path(directory).name,
+            version=version or "",
+            acting_user=acting_user,
+        )
+        record(
+            "taxonomy.imported",
+            actor=acting_user,
+            data={**report.as_dict(), "language": language, "version": imported.version},
+        )
     report.seconds = time.perf_counter() - started
+    report.version = imported.version
     return report

@@ -26,9 +26,11 @@ FIELDS = (
     "preferred_label",
     "preferred_label_en",
     "alternative_labels",
+    "hidden_labels",
+    "esco_matches",
     "definition",
 )
-LABEL_FIELDS = ("preferred_label", "preferred_label_en", "alternative_labels")
+LABEL_FIELDS = ("preferred_label", "preferred_label_en", "alternative_labels", "hidden_labels")
 
 
 @dataclass
@@ -42,6 +44,10 @@ class ConceptRecord:
     code: str | None = None
     preferred_label_en: str | None = None
     alternative_labels: list[str] | None = None
+    # Other spellings a search should find but a page need not show (JobTech's hidden labels).
+    hidden_labels: list[str] | None = None
+    # Links to ESCO concepts: [{"match": "exact"|"close"|"broad"|"narrow", "uri", "id", "label", "type"}].
+    esco_matches: list[dict[str, str]] | None = None
     definition: str | None = None
     parent_source_id: str | None = None
     # Fields written only where the concept has no value yet (the demo subset, a second ESCO language).
@@ -72,6 +78,7 @@ class ImportReport:
     files_read: list[str] = field(default_factory=list)
     files_skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    version: str = ""  # as recorded; "" unknown
 
     def total(self, what: str) -> int:
         """Concepts ``created``, ``updated``, ``unchanged`` or ``deprecated`` over all schemes."""
@@ -89,7 +96,12 @@ class ImportReport:
 
 def _search_text(concept: Concept) -> str:
     return search_text(
-        [concept.preferred_label, concept.preferred_label_en, *(concept.alternative_labels or [])]
+        [
+            concept.preferred_label,
+            concept.preferred_label_en,
+            *(concept.alternative_labels or []),
+            *(concept.hidden_labels or []),
+        ]
     )
 
 
@@ -126,7 +138,9 @@ def sync(
     for source_id, record in records.items():
         concept = existing.get(source_id)
         if concept is None:
-            concept = Concept(source=source, source_id=source_id, alternative_labels=[])
+            concept = Concept(
+                source=source, source_id=source_id, alternative_labels=[], hidden_labels=[], esco_matches=[]
+            )
             if record.preferred_label is None:
                 record.preferred_label = record.preferred_label_en or source_id
             _apply(concept, record)
