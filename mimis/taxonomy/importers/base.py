@@ -94,7 +94,8 @@ class ImportReport:
         }
 
 
-def _search_text(concept: Concept) -> str:
+def concept_search_text(concept: Concept) -> str:
+    """What ``search_concepts`` matches on: every label of the concept, hidden ones included."""
     return search_text(
         [
             concept.preferred_label,
@@ -144,7 +145,7 @@ def sync(
             if record.preferred_label is None:
                 record.preferred_label = record.preferred_label_en or source_id
             _apply(concept, record)
-            concept.search_text = _search_text(concept)
+            concept.search_text = concept_search_text(concept)
             to_create.append(concept)
             report.concepts[concept.scheme]["created"] += 1
             continue
@@ -153,11 +154,10 @@ def sync(
         if _apply(concept, record) or revive:
             concept.deprecated = concept.deprecated and not revive
             changed[source_id] = concept
-    Concept.objects.bulk_create(to_create, batch_size=BATCH)
+    ids = {source_id: concept.pk for source_id, concept in existing.items()}
+    _create_parents_first(to_create, records, ids)
 
-    ids = dict(Concept.objects.filter(source=source).values_list("source_id", "id"))
     created_ids = {concept.source_id for concept in to_create}
-    parent_only: list[Concept] = []
     for source_id, record in records.items():
         if record.parent_source_id is None:
             continue
@@ -165,16 +165,13 @@ def sync(
         if record.parent_source_id and parent_id is None:
             continue  # a broader concept the source did not give; keep what we have
         concept = changed.get(source_id) or existing.get(source_id)
-        if concept is None:  # created above; its parent can only be set now that every id exists
-            if parent_id is not None:
-                parent_only.append(Concept(id=ids[source_id], parent_id=parent_id))
+        if concept is None:  # created above, with its parent
             continue
         if "parent" in record.fill_only and concept.parent_id is not None:
             continue
         if concept.parent_id != parent_id:
             concept.parent_id = parent_id
             changed[source_id] = concept
-    Concept.objects.bulk_update(parent_only, ["parent"], batch_size=BATCH)
 
     deprecated: list[Concept] = []
     for source_id, concept in existing.items():
@@ -185,7 +182,7 @@ def sync(
             deprecated.append(concept)
             report.concepts[concept.scheme]["deprecated"] += 1
     for concept in changed.values():
-        concept.search_text = _search_text(concept)
+        concept.search_text = concept_search_text(concept)
         report.concepts[concept.scheme]["updated"] += 1
     for concept in (*changed.values(), *deprecated):
         concept.updated_at = now
@@ -200,6 +197,46 @@ def sync(
 
     _sync_relations(source, ids, relations, covered_relation_kinds, report)
     return report
+
+
+def _create_parents_first(
+    concepts: list[Concept], records: dict[str, ConceptRecord], ids: dict[str, int]
+) -> None:
+    """Insert new concepts broader ones first, each with its parent set; adds their ids to ``ids``.
+
+    One insert per depth of the hierarchy instead of an update of every new row afterwards: a first
+    import of the full taxonomy writes about 13,000 concepts.
+    """
+    new = {concept.source_id: concept for concept in concepts}
+    depth: dict[str, int] = {}
+
+    def depth_of(source_id: str, seen: frozenset[str] = frozenset()) -> int:
+        if source_id in depth:
+            return depth[source_id]
+        parent = records[source_id].parent_source_id
+        if not parent or parent not in new or parent in seen:
+            depth[source_id] = 0
+        else:
+            depth[source_id] = depth_of(parent, seen | {source_id}) + 1
+        return depth[source_id]
+
+    levels: dict[int, list[Concept]] = defaultdict(list)
+    for source_id, concept in new.items():
+        levels[depth_of(source_id)].append(concept)
+    for level in sorted(levels):
+        batch = levels[level]
+        for concept in batch:
+            parent = records[concept.source_id].parent_source_id
+            if parent:
+                concept.parent_id = ids.get(parent)  # None: a broader concept the source did not give
+        Concept.objects.bulk_create(batch, batch_size=BATCH)
+        if any(concept.pk is None for concept in batch):  # a database that returns no ids on insert
+            created = Concept.objects.filter(
+                source=batch[0].source, source_id__in=[concept.source_id for concept in batch]
+            ).values_list("source_id", "id")
+            ids.update(created)
+        else:
+            ids.update((concept.source_id, concept.pk) for concept in batch)
 
 
 def _sync_relations(

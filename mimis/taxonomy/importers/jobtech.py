@@ -157,9 +157,7 @@ class ZipExport:
             if not base.endswith(".json") or base.startswith("."):
                 continue
             if base in self.members:
-                raise _archive_error(
-                    path.name, _("it holds two files named %(name)s.") % {"name": base}
-                )
+                raise _archive_error(path.name, _("it holds two files named %(name)s.") % {"name": base})
             self.members[base] = info
 
     def names(self) -> list[str]:

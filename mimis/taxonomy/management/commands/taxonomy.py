@@ -24,9 +24,14 @@ class Command(BaseCommand):
             help="Import the JobTech Taxonomy: the copy bundled with MIMIS, or the export in PATH.",
         )
         jobtech.add_argument(
-            "directory", metavar="PATH", nargs="?", help="A folder of the JSON files or a zip archive of them."
+            "directory",
+            metavar="PATH",
+            nargs="?",
+            help="A folder of the JSON files or a zip archive of them.",
         )
-        jobtech.add_argument("--version", help="The taxonomy version to record (default: what the export says).")
+        jobtech.add_argument(
+            "--version", help="The taxonomy version to record (default: what the export says)."
+        )
         esco = sub.add_parser("import-esco", help="Import the ESCO CSV files of one language in DIR.")
         esco.add_argument("directory", metavar="DIR")
         esco.add_argument("--language", default="sv", help="The language suffix of the files (default: sv).")
@@ -37,9 +42,13 @@ class Command(BaseCommand):
             "bundle-jobtech", help="Build the bundled JobTech copy from the export in DIR (for developers)."
         )
         bundle.add_argument("directory", metavar="DIR")
-        bundle.add_argument("--version", required=True, help="The taxonomy version of the export, such as 30.")
+        bundle.add_argument(
+            "--version", required=True, help="The taxonomy version of the export, such as 30."
+        )
         bundle.add_argument("--downloaded", required=True, help="When it was downloaded, such as 2025-12.")
-        bundle.add_argument("--output", default=str(jobtech_importer.BUNDLE), help="Default: the package's copy.")
+        bundle.add_argument(
+            "--output", default=str(jobtech_importer.BUNDLE), help="Default: the package's copy."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
