@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from mimis.audit.models import AuditEntry
 from mimis.audit.services import record
 from mimis.taxonomy.importers import esco, jobtech
 from mimis.taxonomy.importers.base import ImportReport, sync
@@ -117,11 +118,17 @@ def ensure_bundled_jobtech(*, acting_user: User | None = None) -> ImportReport |
     """Import the bundled JobTech Taxonomy unless it is in place already; ``None`` when skipped.
 
     Skipped when this very bundle (same checksum) was imported before, or when the latest JobTech
-    import came from an export someone chose (likely newer: the bundle must not overwrite it).
+    import came from an export someone chose (likely newer: the bundle must not overwrite it), also
+    one audited before imports were recorded.
     """
     latest = TaxonomyImport.objects.filter(source=Source.JOBTECH).first()
     if latest is not None and latest.origin != jobtech.BUNDLED:
         return None
+    if (
+        latest is None
+        and AuditEntry.objects.filter(action="taxonomy.imported", data__source=Source.JOBTECH).exists()
+    ):
+        return None  # imported before imports were recorded: from an export someone chose
     if TaxonomyImport.objects.filter(
         source=Source.JOBTECH, origin=jobtech.BUNDLED, checksum=jobtech.checksum(jobtech.BUNDLE)
     ).exists():

@@ -94,6 +94,14 @@ class TestBundledImport:
         assert ensure_bundled_jobtech() is None
         assert TaxonomyImport.objects.count() == 1
 
+    def test_ensure_leaves_an_import_made_before_versions_were_recorded(self, tmp_path: Path) -> None:
+        write_concepts(tmp_path, "skills.json", [skill("aaa_1", "Demensvård")])
+        import_jobtech(tmp_path)
+        TaxonomyImport.objects.all().delete()  # as a database migrated from before this record
+
+        assert ensure_bundled_jobtech() is None
+        assert Concept.objects.count() == 1
+
     def test_a_newer_export_as_a_zip_deprecates_what_it_no_longer_has(self, tmp_path: Path) -> None:
         import_jobtech()
         files = _bundle_files()
