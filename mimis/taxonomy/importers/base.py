@@ -184,13 +184,19 @@ def sync(
     for concept in changed.values():
         concept.search_text = concept_search_text(concept)
         report.concepts[concept.scheme]["updated"] += 1
-    for concept in (*changed.values(), *deprecated):
+    for concept in changed.values():
         concept.updated_at = now
     Concept.objects.bulk_update(
-        [*changed.values(), *deprecated],
+        list(changed.values()),
         [*FIELDS, "parent", "deprecated", "search_text", "updated_at"],
         batch_size=BATCH,
     )
+    # Only a flag changes: one plain UPDATE per batch, not a per-row CASE over every field.
+    deprecated_ids = [concept.pk for concept in deprecated]
+    for start in range(0, len(deprecated_ids), BATCH):
+        Concept.objects.filter(id__in=deprecated_ids[start : start + BATCH]).update(
+            deprecated=True, updated_at=now
+        )
     for source_id, concept in existing.items():
         if source_id in records and source_id not in changed:
             report.concepts[concept.scheme]["unchanged"] += 1
