@@ -106,9 +106,9 @@ def concept_search_text(concept: Concept) -> str:
     )
 
 
-def _apply(concept: Concept, record: ConceptRecord) -> bool:
-    """Write the record's known fields onto ``concept``; True if anything changed."""
-    changed = False
+def _apply(concept: Concept, record: ConceptRecord) -> set[str]:
+    """Write the record's known fields onto ``concept``; returns the names of the changed ones."""
+    changed: set[str] = set()
     for name in FIELDS:
         value = getattr(record, name)
         if value is None:
@@ -118,7 +118,7 @@ def _apply(concept: Concept, record: ConceptRecord) -> bool:
             continue
         if current != value:
             setattr(concept, name, value)
-            changed = True
+            changed.add(name)
     return changed
 
 
@@ -136,6 +136,7 @@ def sync(
     existing = {concept.source_id: concept for concept in Concept.objects.filter(source=source)}
     to_create: list[Concept] = []
     changed: dict[str, Concept] = {}
+    dirty: dict[str, set[str]] = defaultdict(set)  # the fields to write, per changed concept
     for source_id, record in records.items():
         concept = existing.get(source_id)
         if concept is None:
@@ -151,9 +152,11 @@ def sync(
             continue
         # A concept the source has again is current again (unless the record only fills gaps: the demo).
         revive = concept.deprecated and "deprecated" not in record.fill_only
-        if _apply(concept, record) or revive:
+        fields = _apply(concept, record)
+        if fields or revive:
             concept.deprecated = concept.deprecated and not revive
             changed[source_id] = concept
+            dirty[source_id] = fields | ({"deprecated"} if revive else set())
     ids = {source_id: concept.pk for source_id, concept in existing.items()}
     _create_parents_first(to_create, records, ids)
 
@@ -172,6 +175,7 @@ def sync(
         if concept.parent_id != parent_id:
             concept.parent_id = parent_id
             changed[source_id] = concept
+            dirty[source_id].add("parent")
 
     deprecated: list[Concept] = []
     for source_id, concept in existing.items():
@@ -184,13 +188,14 @@ def sync(
     for concept in changed.values():
         concept.search_text = concept_search_text(concept)
         report.concepts[concept.scheme]["updated"] += 1
-    for concept in changed.values():
+    # One bulk update per set of changed fields: a new synonym list need not rewrite every column.
+    groups: dict[frozenset[str], list[Concept]] = defaultdict(list)
+    for source_id, concept in changed.items():
         concept.updated_at = now
-    Concept.objects.bulk_update(
-        list(changed.values()),
-        [*FIELDS, "parent", "deprecated", "search_text", "updated_at"],
-        batch_size=BATCH,
-    )
+        groups[frozenset(dirty[source_id])].append(concept)
+    for fields, concepts in groups.items():
+        extra = ["search_text"] if fields & set(LABEL_FIELDS) else []
+        Concept.objects.bulk_update(concepts, [*sorted(fields), *extra, "updated_at"], batch_size=BATCH)
     # Only a flag changes: one plain UPDATE per batch, not a per-row CASE over every field.
     deprecated_ids = [concept.pk for concept in deprecated]
     for start in range(0, len(deprecated_ids), BATCH):
