@@ -1,9 +1,12 @@
-"""Public REST endpoints of the taxonomy: concept search for skill pickers, a concept, EQF/SeQF levels.
+"""Public REST endpoints of the taxonomy: concept search for skill pickers, a concept, EQF/SeQF levels,
+the versions imported.
 
 Mounted at ``/api/v1/taxonomy``. The taxonomy is public reference data, so no token is needed.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -14,7 +17,7 @@ from mimis.api.schemas import ErrorOut
 from mimis.errors import NotFound
 from mimis.taxonomy import selectors
 from mimis.taxonomy.levels import LEVELS, SOURCE_NOTE
-from mimis.taxonomy.models import Concept, Scheme
+from mimis.taxonomy.models import Concept, Scheme, TaxonomyImport
 
 router = Router(tags=["taxonomy"])
 
@@ -38,8 +41,17 @@ class RelatedOut(Schema):
     concept: ConceptOut
 
 
+class EscoMatchOut(Schema):
+    match: str = Field(description="exact, close, broad or narrow (SKOS mapping)")
+    uri: str = ""
+    id: str = ""
+    label: str = ""
+    type: str = ""
+
+
 class ConceptDetailOut(ConceptOut):
     definition: str
+    esco_matches: list[EscoMatchOut]
     parent: ConceptOut | None
     related: list[RelatedOut]
 
@@ -48,6 +60,21 @@ class ConceptQuery(Schema):
     q: str = Field("", max_length=200, description="Words to look for; Swedish inflections are tolerated.")
     scheme: Scheme | None = None
     limit: int = Field(20, ge=1, le=selectors.MAX_LIMIT)
+
+
+class TaxonomyImportOut(Schema):
+    source: str
+    version: str | None = Field(description="As the export states it; null when it did not say.")
+    downloaded: str
+    origin: str = Field(description="'bundled' for the copy that ships with MIMIS, else the file's name.")
+    imported_at: datetime
+    concepts: dict[str, dict[str, int]]
+    relations: dict[str, dict[str, int]]
+
+
+class VersionsOut(Schema):
+    current: dict[str, str | None] = Field(description="The latest version per source, as recorded.")
+    imports: list[TaxonomyImportOut]
 
 
 class DescriptorOut(Schema):
@@ -111,11 +138,35 @@ def concept_detail(request: HttpRequest, concept_id: int) -> dict:
     return {
         **_concept(concept),
         "definition": concept.definition,
+        "esco_matches": concept.esco_matches or [],
         "parent": _concept(concept.parent) if concept.parent else None,
         "related": [
             {"kind": relation.kind, "concept": _concept(relation.to_concept)}
             for relation in selectors.related_concepts(concept=concept)
         ],
+    }
+
+
+def _import(item: TaxonomyImport) -> dict:
+    return {
+        "source": item.source,
+        "version": item.version or None,
+        "downloaded": item.downloaded,
+        "origin": item.origin,
+        "imported_at": item.imported_at,
+        "concepts": item.counts.get("concepts", {}),
+        "relations": item.counts.get("relations", {}),
+    }
+
+
+@router.get("/versions", response=VersionsOut, auth=None, summary="Taxonomy versions imported, newest first")
+def versions(request: HttpRequest) -> dict:
+    imports = selectors.taxonomy_imports()
+    return {
+        "current": {
+            source: selectors.taxonomy_version(source) for source in sorted({i.source for i in imports})
+        },
+        "imports": [_import(item) for item in imports],
     }
 
 

@@ -7,6 +7,7 @@ a concept that disappears from a source is marked ``deprecated``, so links from 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -52,6 +53,12 @@ class Concept(models.Model):
     preferred_label = models.CharField(_("name"), max_length=500)
     preferred_label_en = models.CharField(_("name in English"), max_length=500, blank=True)
     alternative_labels = models.JSONField(_("other names"), default=list, blank=True)
+    # Spellings a search finds but pages do not show (JobTech's hidden labels: misspellings, variants).
+    hidden_labels = models.JSONField(_("hidden search names"), default=list, blank=True)
+    # Links to ESCO as the source gives them: [{"match": "exact"|"close"|"broad"|"narrow", "uri": ESCO
+    # URI, "id", "label", "type"}]. Kept as data, not relations: the ESCO concept need not be imported;
+    # when it is, its Concept.source_id is the same URI.
+    esco_matches = models.JSONField(_("ESCO matches"), default=list, blank=True)
     definition = models.TextField(_("definition"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -114,3 +121,34 @@ class ConceptRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_concept_id} -{self.kind}-> {self.to_concept_id}"
+
+
+class TaxonomyImport(models.Model):
+    """One import of a taxonomy: which version, from where, when, by whom, and what it changed."""
+
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    # The version the export states (JobTech: "30"); "" when the export does not say (unknown).
+    version = models.CharField(_("version"), max_length=64, blank=True)
+    downloaded = models.CharField(_("downloaded"), max_length=64, blank=True)
+    # "bundled" for the copy that ships with MIMIS; otherwise the name of the folder or archive.
+    origin = models.CharField(_("origin"), max_length=255)
+    checksum = models.CharField(max_length=64, blank=True)
+    counts = models.JSONField(_("counts"), default=dict)
+    acting_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("taxonomy import")
+        verbose_name_plural = _("taxonomy imports")
+        ordering = ["-imported_at", "-id"]
+        indexes = [models.Index(fields=["source", "-imported_at"], name="taxonomy_import_source_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.version or '?'} ({self.origin})"

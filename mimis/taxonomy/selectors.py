@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Length
 
-from mimis.taxonomy.models import Concept, ConceptRelation
+from mimis.taxonomy.models import Concept, ConceptRelation, TaxonomyImport
 from mimis.taxonomy.text import normalise, stem
 
 MAX_LIMIT = 100
@@ -78,9 +78,20 @@ def relation_stats() -> list[dict[str, object]]:
     return list(ConceptRelation.objects.values("kind").annotate(total=Count("id")).order_by("kind"))
 
 
+def latest_import(source: str = "jobtech") -> TaxonomyImport | None:
+    """The most recent import of ``source``."""
+    return TaxonomyImport.objects.filter(source=source).first()
+
+
+def taxonomy_imports(*, limit: int = 20) -> list[TaxonomyImport]:
+    """The latest imports of every source, newest first."""
+    return list(TaxonomyImport.objects.all()[: max(1, min(limit, MAX_LIMIT))])
+
+
 def taxonomy_version(source: str = "jobtech") -> str | None:
     """The version of the taxonomy last imported from ``source``, or ``None`` when none was recorded.
 
-    SKELETON: the import record that stores versions replaces this body.
+    ``None`` also when the latest import did not know its version: an older version is not claimed.
     """
-    return None
+    latest = latest_import(source)
+    return (latest.version or None) if latest is not None else None

@@ -37,7 +37,7 @@ class TestConceptsEndpoint:
         body = client.get(f"/concepts/{group.pk}").json()
 
         assert body["parent"]["code"] == "532"
-        assert {item["kind"] for item in body["related"]} == {"related_skill"}
+        assert {item["kind"] for item in body["related"]} == {"isco_mapping", "related_skill"}
         assert "Demensvård" in {item["concept"]["preferred_label"] for item in body["related"]}
 
     def test_an_unknown_concept_is_404(self, client: TestClient) -> None:

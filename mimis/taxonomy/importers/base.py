@@ -26,9 +26,11 @@ FIELDS = (
     "preferred_label",
     "preferred_label_en",
     "alternative_labels",
+    "hidden_labels",
+    "esco_matches",
     "definition",
 )
-LABEL_FIELDS = ("preferred_label", "preferred_label_en", "alternative_labels")
+LABEL_FIELDS = ("preferred_label", "preferred_label_en", "alternative_labels", "hidden_labels")
 
 
 @dataclass
@@ -42,6 +44,10 @@ class ConceptRecord:
     code: str | None = None
     preferred_label_en: str | None = None
     alternative_labels: list[str] | None = None
+    # Other spellings a search should find but a page need not show (JobTech's hidden labels).
+    hidden_labels: list[str] | None = None
+    # Links to ESCO concepts: [{"match": "exact"|"close"|"broad"|"narrow", "uri", "id", "label", "type"}].
+    esco_matches: list[dict[str, str]] | None = None
     definition: str | None = None
     parent_source_id: str | None = None
     # Fields written only where the concept has no value yet (the demo subset, a second ESCO language).
@@ -72,6 +78,7 @@ class ImportReport:
     files_read: list[str] = field(default_factory=list)
     files_skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    version: str = ""  # as recorded; "" unknown
 
     def total(self, what: str) -> int:
         """Concepts ``created``, ``updated``, ``unchanged`` or ``deprecated`` over all schemes."""
@@ -87,15 +94,21 @@ class ImportReport:
         }
 
 
-def _search_text(concept: Concept) -> str:
+def concept_search_text(concept: Concept) -> str:
+    """What ``search_concepts`` matches on: every label of the concept, hidden ones included."""
     return search_text(
-        [concept.preferred_label, concept.preferred_label_en, *(concept.alternative_labels or [])]
+        [
+            concept.preferred_label,
+            concept.preferred_label_en,
+            *(concept.alternative_labels or []),
+            *(concept.hidden_labels or []),
+        ]
     )
 
 
-def _apply(concept: Concept, record: ConceptRecord) -> bool:
-    """Write the record's known fields onto ``concept``; True if anything changed."""
-    changed = False
+def _apply(concept: Concept, record: ConceptRecord) -> set[str]:
+    """Write the record's known fields onto ``concept``; returns the names of the changed ones."""
+    changed: set[str] = set()
     for name in FIELDS:
         value = getattr(record, name)
         if value is None:
@@ -105,7 +118,7 @@ def _apply(concept: Concept, record: ConceptRecord) -> bool:
             continue
         if current != value:
             setattr(concept, name, value)
-            changed = True
+            changed.add(name)
     return changed
 
 
@@ -123,27 +136,31 @@ def sync(
     existing = {concept.source_id: concept for concept in Concept.objects.filter(source=source)}
     to_create: list[Concept] = []
     changed: dict[str, Concept] = {}
+    dirty: dict[str, set[str]] = defaultdict(set)  # the fields to write, per changed concept
     for source_id, record in records.items():
         concept = existing.get(source_id)
         if concept is None:
-            concept = Concept(source=source, source_id=source_id, alternative_labels=[])
+            concept = Concept(
+                source=source, source_id=source_id, alternative_labels=[], hidden_labels=[], esco_matches=[]
+            )
             if record.preferred_label is None:
                 record.preferred_label = record.preferred_label_en or source_id
             _apply(concept, record)
-            concept.search_text = _search_text(concept)
+            concept.search_text = concept_search_text(concept)
             to_create.append(concept)
             report.concepts[concept.scheme]["created"] += 1
             continue
         # A concept the source has again is current again (unless the record only fills gaps: the demo).
         revive = concept.deprecated and "deprecated" not in record.fill_only
-        if _apply(concept, record) or revive:
+        fields = _apply(concept, record)
+        if fields or revive:
             concept.deprecated = concept.deprecated and not revive
             changed[source_id] = concept
-    Concept.objects.bulk_create(to_create, batch_size=BATCH)
+            dirty[source_id] = fields | ({"deprecated"} if revive else set())
+    ids = {source_id: concept.pk for source_id, concept in existing.items()}
+    _create_parents_first(to_create, records, ids)
 
-    ids = dict(Concept.objects.filter(source=source).values_list("source_id", "id"))
     created_ids = {concept.source_id for concept in to_create}
-    parent_only: list[Concept] = []
     for source_id, record in records.items():
         if record.parent_source_id is None:
             continue
@@ -151,16 +168,14 @@ def sync(
         if record.parent_source_id and parent_id is None:
             continue  # a broader concept the source did not give; keep what we have
         concept = changed.get(source_id) or existing.get(source_id)
-        if concept is None:  # created above; its parent can only be set now that every id exists
-            if parent_id is not None:
-                parent_only.append(Concept(id=ids[source_id], parent_id=parent_id))
+        if concept is None:  # created above, with its parent
             continue
         if "parent" in record.fill_only and concept.parent_id is not None:
             continue
         if concept.parent_id != parent_id:
             concept.parent_id = parent_id
             changed[source_id] = concept
-    Concept.objects.bulk_update(parent_only, ["parent"], batch_size=BATCH)
+            dirty[source_id].add("parent")
 
     deprecated: list[Concept] = []
     for source_id, concept in existing.items():
@@ -171,21 +186,68 @@ def sync(
             deprecated.append(concept)
             report.concepts[concept.scheme]["deprecated"] += 1
     for concept in changed.values():
-        concept.search_text = _search_text(concept)
+        concept.search_text = concept_search_text(concept)
         report.concepts[concept.scheme]["updated"] += 1
-    for concept in (*changed.values(), *deprecated):
+    # One bulk update per set of changed fields: a new synonym list need not rewrite every column.
+    groups: dict[frozenset[str], list[Concept]] = defaultdict(list)
+    for source_id, concept in changed.items():
         concept.updated_at = now
-    Concept.objects.bulk_update(
-        [*changed.values(), *deprecated],
-        [*FIELDS, "parent", "deprecated", "search_text", "updated_at"],
-        batch_size=BATCH,
-    )
+        groups[frozenset(dirty[source_id])].append(concept)
+    for fields, concepts in groups.items():
+        extra = ["search_text"] if fields & set(LABEL_FIELDS) else []
+        Concept.objects.bulk_update(concepts, [*sorted(fields), *extra, "updated_at"], batch_size=BATCH)
+    # Only a flag changes: one plain UPDATE per batch, not a per-row CASE over every field.
+    deprecated_ids = [concept.pk for concept in deprecated]
+    for start in range(0, len(deprecated_ids), BATCH):
+        Concept.objects.filter(id__in=deprecated_ids[start : start + BATCH]).update(
+            deprecated=True, updated_at=now
+        )
     for source_id, concept in existing.items():
         if source_id in records and source_id not in changed:
             report.concepts[concept.scheme]["unchanged"] += 1
 
     _sync_relations(source, ids, relations, covered_relation_kinds, report)
     return report
+
+
+def _create_parents_first(
+    concepts: list[Concept], records: dict[str, ConceptRecord], ids: dict[str, int]
+) -> None:
+    """Insert new concepts broader ones first, each with its parent set; adds their ids to ``ids``.
+
+    One insert per depth of the hierarchy instead of an update of every new row afterwards: a first
+    import of the full taxonomy writes about 13,000 concepts.
+    """
+    new = {concept.source_id: concept for concept in concepts}
+    depth: dict[str, int] = {}
+
+    def depth_of(source_id: str, seen: frozenset[str] = frozenset()) -> int:
+        if source_id in depth:
+            return depth[source_id]
+        parent = records[source_id].parent_source_id
+        if not parent or parent not in new or parent in seen:
+            depth[source_id] = 0
+        else:
+            depth[source_id] = depth_of(parent, seen | {source_id}) + 1
+        return depth[source_id]
+
+    levels: dict[int, list[Concept]] = defaultdict(list)
+    for source_id, concept in new.items():
+        levels[depth_of(source_id)].append(concept)
+    for level in sorted(levels):
+        batch = levels[level]
+        for concept in batch:
+            parent = records[concept.source_id].parent_source_id
+            if parent:
+                concept.parent_id = ids.get(parent)  # None: a broader concept the source did not give
+        Concept.objects.bulk_create(batch, batch_size=BATCH)
+        if any(concept.pk is None for concept in batch):  # a database that returns no ids on insert
+            created = Concept.objects.filter(
+                source=batch[0].source, source_id__in=[concept.source_id for concept in batch]
+            ).values_list("source_id", "id")
+            ids.update(created)
+        else:
+            ids.update((concept.source_id, concept.pk) for concept in batch)
 
 
 def _sync_relations(
