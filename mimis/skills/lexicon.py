@@ -1,0 +1,283 @@
+"""The words skills are found by: taxonomy labels, keys derived from them, and the curated synonym lists.
+
+Built once per process, language and taxonomy state (``lexicon_for``), not per request. Every key is a
+sequence of word *forms*: the simplemma lemma of a known word, or for an unknown Swedish word its light
+stem (``mimis.taxonomy.text.stem``), so "dokumentationen", "vårdade" and "demensvården" meet their labels.
+
+Keys derived from a label (``derive_keys``): the label itself; each side of a slash
+("Digital marknadsföring/Onlinemarknadsföring"); the part before a comma when the part after it names a
+kind of thing ("SOAP, kommunikationsprotokoll" → "SOAP", but not "Engelska, undervisning"); the product
+after a category prefix ("Ljud-Sony Creative Software ACID Pro" → "Sony Creative Software ACID Pro"); a
+label without its parenthesis. A derived key that several concepts share is dropped: it names none of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import simplemma
+
+from mimis.taxonomy.text import normalise, stem
+
+#: How a key came about, best first; a text match takes the best key's concepts only.
+PRIORITY_LABEL = 0
+PRIORITY_SYNONYM = 1
+PRIORITY_DERIVED = 2
+
+# A word as ``mimis.taxonomy.text.normalise`` splits them: hyphens and dots separate ("HLR-utbildning").
+TOKEN = re.compile(r"(?:[^\W_]|[+#])+")
+
+# Comma tails after which the head is a different skill ("Engelska, undervisning" is teaching, not English).
+_HEAD_IS_OTHER_SKILL = re.compile(
+    r"undervisning|cirkelledning|specialist|instruktör|tränare|utbildning|professionell utövning|"
+    r"konstnärlig|behörighet|examen|legitimation|ledning|ansvar|tillverkning|reparation|underhåll|"
+    r"installation|service|försäljning|handel|skötsel|körvana|bygg",
+    re.IGNORECASE,
+)
+_CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ0-9][\w/ ]*[a-zåäö][\w/ ]*)-(?=[A-Z0-9])(.+)$")
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
+_MIN_KEY_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One key of one concept."""
+
+    concept_id: int
+    priority: int
+    surface: str  # the key as written, normalised: tells a literal match from an inflected one
+
+
+@dataclass
+class Lexicon:
+    language: str
+    #: concept id → (source id, preferred label)
+    concepts: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: key forms → entries of the best priority for that key
+    keys: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    #: first form → the lengths of keys starting with it, longest first
+    lengths: dict[str, list[int]] = field(default_factory=dict)
+    #: one-word key surfaces and forms of five letters or more, for compound parts
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: words of the keys (seven letters or more) → their form, for typo correction
+    words: dict[str, str] = field(default_factory=dict)
+    #: forms that never make a match on their own (too general: "service", "data")
+    stop_forms: frozenset[tuple[str, ...]] = frozenset()
+    #: one-word keys written in capitals ("HLR", "ADL"): found only where the text writes them so too
+    abbreviations: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(self, forms: tuple[str, ...], entry: Entry, *, phrase: str = "") -> None:
+        if not forms:
+            return
+        if len(forms) == 1:
+            word = phrase.strip()
+            if len(word) <= 5 and word.isupper():
+                self.abbreviations.add(forms)
+            elif len(forms[0]) < 3 or (
+                entry.priority == PRIORITY_DERIVED
+                and len(forms[0]) <= 4
+                and is_known_word(forms[0], self.language)
+            ):
+                # "Vi, texteditor" must not make every "vi" a text editor.
+                return
+        current = self.keys.get(forms)
+        if current is None or current[0].priority > entry.priority:
+            self.keys[forms] = [entry]
+        elif current[0].priority == entry.priority and all(e.concept_id != entry.concept_id for e in current):
+            current.append(entry)
+
+    def finish(self) -> None:
+        # A derived key shared by several concepts names none of them.
+        for forms in [f for f, entries in self.keys.items() if entries[0].priority == PRIORITY_DERIVED]:
+            if len(self.keys[forms]) > 1:
+                del self.keys[forms]
+        for forms in list(self.keys):
+            if forms in self.stop_forms:
+                del self.keys[forms]
+        lengths: dict[str, set[int]] = {}
+        for forms in self.keys:
+            lengths.setdefault(forms[0], set()).add(len(forms))
+        self.lengths = {first: sorted(values, reverse=True) for first, values in lengths.items()}
+        for forms, entries in self.keys.items():
+            if len(forms) == 1 and len(forms[0]) >= 5:
+                self.parts.setdefault(forms[0], forms)
+                for entry in entries:
+                    if " " not in entry.surface and len(entry.surface) >= 5:
+                        self.parts.setdefault(entry.surface, forms)
+            for entry in entries:
+                for word, form in zip(entry.surface.split(), forms, strict=False):
+                    if len(word) >= 7:
+                        self.words.setdefault(word, form)
+
+
+@lru_cache(maxsize=200_000)
+def word_form(word: str, language: str) -> str:
+    """The form a word is matched by (``word`` lower-cased)."""
+    if language == "sv":
+        if simplemma.is_known(word, lang="sv"):
+            return simplemma.lemmatize(word, lang="sv").casefold()
+        return stem(word)
+    if simplemma.is_known(word, lang="en"):
+        return simplemma.lemmatize(word, lang="en").casefold()
+    return word
+
+
+def is_known_word(word: str, language: str) -> bool:
+    return simplemma.is_known(word, lang=language)
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(text))
+
+
+def key_forms(phrase: str, language: str) -> tuple[tuple[str, ...], str]:
+    """The forms and the normalised surface of a key phrase."""
+    surface = normalise(phrase)
+    return tuple(word_form(word, language) for word in surface.split()), surface
+
+
+def derive_keys(label: str) -> list[str]:
+    """Key phrases a taxonomy label is found by, the label first."""
+    label = " ".join(label.replace("\u00ad", "").split())
+    found: list[str] = [label]
+
+    def more(phrase: str) -> None:
+        phrase = phrase.strip(" ,-")
+        if len(phrase) >= _MIN_KEY_CHARS and phrase not in found:
+            found.append(phrase)
+
+    without = _PARENTHESIS.sub(" ", label).strip()
+    if without != label:
+        more(without)
+        for inner in _PARENTHESIS.findall(label):
+            if len(inner) >= 4:
+                more(inner)
+    for phrase in list(found):
+        if ", " in phrase:
+            head, tail = phrase.split(", ", 1)
+            if not _HEAD_IS_OTHER_SKILL.search(tail):
+                more(head)
+    for phrase in list(found):
+        if "/" in phrase:
+            sides = phrase.split("/")
+            if all(len(side.strip()) >= 3 for side in sides):
+                for side in sides:
+                    more(side)
+    for phrase in list(found):
+        category = _CATEGORY_PREFIX.match(phrase)
+        if category and len(category.group(2)) >= 3:
+            more(category.group(2))
+    return found
+
+
+@dataclass(frozen=True)
+class Synonym:
+    phrase: str
+    source_ids: tuple[str, ...]
+    comment: str
+
+
+def synonyms(language: str) -> list[Synonym]:
+    """The curated synonym list of ``language`` (``mimis/skills/data/synonyms_<language>.tsv``)."""
+    return _read_synonyms(f"synonyms_{language}.tsv")
+
+
+def stop_phrases(language: str) -> list[str]:
+    """Phrases that are never a skill on their own (``mimis/skills/data/stop_<language>.tsv``)."""
+    path = resources.files("mimis.skills") / "data" / f"stop_{language}.tsv"
+    if not path.is_file():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        phrase = line.split("\t", 1)[0].strip()
+        if phrase and not phrase.startswith("#"):
+            rows.append(phrase)
+    return rows
+
+
+def _read_synonyms(name: str) -> list[Synonym]:
+    path = resources.files("mimis.skills") / "data" / name
+    if not path.is_file():
+        return []
+    rows: list[Synonym] = []
+    reader = csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    for row in reader:
+        if not row or not row[0].strip() or row[0].startswith("#"):
+            continue
+        ids = tuple(part.strip() for part in (row[1] if len(row) > 1 else "").split(",") if part.strip())
+        rows.append(
+            Synonym(phrase=row[0].strip(), source_ids=ids, comment=row[2].strip() if len(row) > 2 else "")
+        )
+    return rows
+
+
+def build_lexicon(language: str) -> Lexicon:
+    """A lexicon from the skills in the database and the synonym list of ``language``."""
+    from mimis.taxonomy.models import Concept, Scheme
+
+    lexicon = Lexicon(language=language)
+    lexicon.stop_forms = frozenset(key_forms(p, language)[0] for p in stop_phrases(language))
+    by_source: dict[str, int] = {}
+    rows = Concept.objects.filter(scheme=Scheme.SKILL, deprecated=False).values_list(
+        "id", "source_id", "preferred_label", "alternative_labels"
+    )
+    for concept_id, source_id, label, alternatives in rows:
+        lexicon.concepts[concept_id] = (source_id, label)
+        by_source[source_id] = concept_id
+        for index, phrase in enumerate(derive_keys(label)):
+            forms, surface = key_forms(phrase, language)
+            lexicon.add(
+                forms,
+                Entry(concept_id, PRIORITY_LABEL if index == 0 else PRIORITY_DERIVED, surface),
+                phrase=phrase,
+            )
+        for alternative in alternatives or []:
+            if isinstance(alternative, str):
+                forms, surface = key_forms(alternative, language)
+                lexicon.add(forms, Entry(concept_id, PRIORITY_SYNONYM, surface), phrase=alternative)
+    for synonym in synonyms(language):
+        for source_id in synonym.source_ids:
+            concept_id = by_source.get(source_id)
+            if concept_id is not None:
+                forms, surface = key_forms(synonym.phrase, language)
+                lexicon.add(forms, Entry(concept_id, PRIORITY_SYNONYM, surface), phrase=synonym.phrase)
+    lexicon.finish()
+    return lexicon
+
+
+_cache: dict[tuple[str, tuple[object, ...]], Lexicon] = {}
+_lock = threading.Lock()
+
+
+def taxonomy_state() -> tuple[object, ...]:
+    """What the lexicon depends on: the taxonomy version and the skills' count and last change."""
+    from django.db.models import Count, Max
+
+    from mimis.taxonomy.models import Concept, Scheme
+    from mimis.taxonomy.selectors import taxonomy_version
+
+    stats = Concept.objects.filter(scheme=Scheme.SKILL).aggregate(
+        count=Count("id"), changed=Max("updated_at")
+    )
+    return (taxonomy_version(), stats["count"], stats["changed"])
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon of ``language`` for the taxonomy as it is now; rebuilt after an import."""
+    state = taxonomy_state()
+    key = (language, state)
+    lexicon = _cache.get(key)
+    if lexicon is None:
+        with _lock:
+            lexicon = _cache.get(key)
+            if lexicon is None:
+                lexicon = build_lexicon(language)
+                for old in [k for k in _cache if k[0] == language]:
+                    del _cache[old]
+                _cache[key] = lexicon
+    return lexicon

@@ -1,0 +1,177 @@
+"""Finding lexicon keys in a segment: whole labels, inflected words, compound parts, synonyms and typos.
+
+Each match names the method that found it:
+
+- ``label``: the words as the label writes them ("Truckvana");
+- ``lemma``: the same words inflected ("social dokumentationen", "vårdade äldre" for "vård av äldre" does not
+  count: words must follow each other);
+- ``synonym``: a phrase of the curated lists ("HLR", "B-körkort");
+- ``compound``: a label that is the first or last part of a compound word ("dokumentationsvana" →
+  Dokumentation, "nattdemensvård" → Demensvård);
+- ``fuzzy``: a long unknown word one or two letters from a label word ("demensvåd").
+
+Overlapping matches keep the longest; a whole-word match beats a compound part of the same word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from mimis.skills.lexicon import (
+    PRIORITY_DERIVED,
+    PRIORITY_SYNONYM,
+    Entry,
+    Lexicon,
+    is_known_word,
+    tokens,
+    word_form,
+)
+from mimis.taxonomy.text import normalise
+
+_FUZZY_MIN_CHARS = 7
+_FUZZY_MIN_RATIO = 88.0
+_PART_MIN_CHARS = 5
+_REST_MIN_CHARS = 3
+_LINKING = ("s", "e", "")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Evidence for concepts in the cleaned text: characters ``start:end`` and how they were read."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    method: str
+    words: int
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    word: str
+    form: str
+    corrected: bool = False
+
+
+def find_matches(text: str, start: int, end: int, lexicon: Lexicon) -> list[Match]:
+    """Matches in ``text[start:end]`` (offsets into ``text``)."""
+    language = lexicon.language
+    words: list[_Token] = []
+    for match in tokens(text[start:end]):
+        word = normalise(match.group(0)).replace(" ", "")
+        if not word:
+            continue
+        words.append(_Token(start + match.start(), start + match.end(), word, word_form(word, language)))
+
+    candidates: list[Match] = []
+    for index, token in enumerate(words):
+        firsts = lexicon.lengths.get(token.form)
+        if firsts is None and _correct(token, lexicon):
+            firsts = lexicon.lengths.get(token.form)
+        if firsts:
+            for length in firsts:
+                if index + length > len(words):
+                    continue
+                span = words[index : index + length]
+                forms = tuple(t.form for t in span)
+                entries = lexicon.keys.get(forms)
+                if entries and forms in lexicon.abbreviations and not text[token.start : token.end].isupper():
+                    entries = None  # "HLR" is an abbreviation; "hlr" in running text is not trusted
+                if entries:
+                    candidates.append(
+                        Match(span[0].start, span[-1].end, tuple(entries), _method(span, entries), length)
+                    )
+                    break
+    chosen = _longest_first(candidates)
+    covered = {(m.start, m.end) for m in chosen}
+    for token in words:
+        if any(s <= token.start and token.end <= e for s, e in covered):
+            continue
+        chosen.extend(_compound_parts(token, lexicon))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _method(span: list[_Token], entries: list[Entry]) -> str:
+    if any(t.corrected for t in span):
+        return "fuzzy"
+    if entries[0].priority == PRIORITY_SYNONYM:
+        return "synonym"
+    surface = " ".join(t.word for t in span)
+    if any(entry.surface == surface for entry in entries):
+        return "label"
+    return "lemma"
+
+
+def _longest_first(candidates: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for match in sorted(
+        candidates, key=lambda m: (-m.words, m.entries[0].priority, -(m.end - m.start), m.start)
+    ):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return kept
+
+
+def _correct(token: _Token, lexicon: Lexicon) -> bool:
+    """Replace the form of a long unknown word with that of the label word it is a typo of."""
+    if len(token.word) < _FUZZY_MIN_CHARS or is_known_word(token.word, lexicon.language):
+        return False
+    if token.word in lexicon.words or _split(token.word, lexicon):
+        return False
+    best = process.extractOne(
+        token.word, lexicon.words.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO
+    )
+    if best is None:
+        return False
+    token.form = lexicon.words[best[0]]
+    token.corrected = True
+    return True
+
+
+def _split(word: str, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Compound parts of ``word`` that are keys: (start, end within the word, key forms)."""
+    language = lexicon.language
+    if language != "sv" or len(word) < _PART_MIN_CHARS + _REST_MIN_CHARS:
+        return []
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    # The longest key the word starts with, followed by a linking letter and a word ("dokumentations|vana").
+    for cut in range(len(word) - _REST_MIN_CHARS, _PART_MIN_CHARS - 1, -1):
+        forms = lexicon.parts.get(word[:cut])
+        if forms is None:
+            continue
+        if any(
+            word[cut:].startswith(link) and _is_word(word[cut + len(link) :], lexicon) for link in _LINKING
+        ):
+            found.append((0, cut, forms))
+            break
+    # The longest key the word ends with, after a word and a linking letter ("natt|demensvården").
+    for cut in range(_REST_MIN_CHARS, len(word) - _PART_MIN_CHARS + 1):
+        tail = word[cut:]
+        forms = lexicon.parts.get(tail) or lexicon.parts.get(word_form(tail, language))
+        if forms is None:
+            continue
+        head = word[:cut]
+        if any(head.endswith(link) and _is_word(head[: len(head) - len(link)], lexicon) for link in _LINKING):
+            if not found or found[0][1] <= cut:
+                found.append((cut, len(word), forms))
+            break
+    return found
+
+
+def _is_word(piece: str, lexicon: Lexicon) -> bool:
+    return len(piece) >= _REST_MIN_CHARS and (
+        is_known_word(piece, lexicon.language) or piece in lexicon.parts
+    )
+
+
+def _compound_parts(token: _Token, lexicon: Lexicon) -> list[Match]:
+    matches = []
+    for _start, _end, forms in _split(token.word, lexicon):
+        entries = lexicon.keys.get(forms)
+        if entries and entries[0].priority <= PRIORITY_DERIVED:
+            matches.append(Match(token.start, token.end, tuple(entries), "compound", 1))
+    return matches
