@@ -36,8 +36,19 @@ TOKEN = re.compile(r"(?:[^\W_]|[+#])+")
 _HEAD_IS_OTHER_SKILL = re.compile(
     r"undervisning|cirkelledning|specialist|instruktör|tränare|utbildning|professionell utövning|"
     r"konstnärlig|behörighet|examen|legitimation|ledning|ansvar|tillverkning|reparation|underhåll|"
-    r"installation|service|försäljning|handel|skötsel|körvana|bygg",
+    r"installation|service|försäljning|handel|skötsel|körvana|bygg|produktkunskap|materialkunskap|"
+    r"specialisering|konst|teater|film|scen|TV|musik|sjöfart|flyg|personaladministration",
     re.IGNORECASE,
+)
+# Comma tails that say the head is a product name ("Monitor, affärssystem"): found only where the text
+# writes the name with a capital, so the word "monitor" or "grunden" is not the product.
+_PRODUCT_TAIL = re.compile(
+    r"system|språk|verktyg|ramverk|plattform|CMS|editor|databashanterare|protokoll|bibliotek|motor|"
+    r"pakethanterare|utvecklingsmiljö|frågespråk|modell",
+)
+#: Certificates whose tail names the skill ("Utbildningsbevis, fallskydd"; "Yrkesbevis, SRY").
+_CERTIFICATE_HEAD = re.compile(
+    r"^(?:Utbildningsbevis|Yrkesbevis|Kompetensbevis|Certifikat|Utbildningsintyg)$"
 )
 _CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ0-9][\w/ ]*[a-zåäö][\w/ ]*)-(?=[A-Z0-9])(.+)$")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -51,6 +62,7 @@ class Entry:
     concept_id: int
     priority: int
     surface: str  # the key as written, normalised: tells a literal match from an inflected one
+    cased: bool = False  # found only where the text starts the word with a capital (product names)
 
 
 @dataclass
@@ -143,25 +155,38 @@ def key_forms(phrase: str, language: str) -> tuple[tuple[str, ...], str]:
 
 def derive_keys(label: str) -> list[str]:
     """Key phrases a taxonomy label is found by, the label first."""
-    label = " ".join(label.replace("\u00ad", "").split())
-    found: list[str] = [label]
+    return [phrase for phrase, _cased in derive_keys_cased(label)]
 
-    def more(phrase: str) -> None:
+
+def derive_keys_cased(label: str) -> list[tuple[str, bool]]:
+    """Key phrases of a label, each with whether the text must write it with a capital."""
+    label = " ".join(label.replace("\u00ad", " ").replace("\u00a0", " ").split())
+    found: list[str] = [label]
+    cased: set[str] = set()
+
+    def more(phrase: str, *, capital: bool = False) -> None:
         phrase = phrase.strip(" ,-")
         if len(phrase) >= _MIN_KEY_CHARS and phrase not in found:
             found.append(phrase)
+            if capital:
+                cased.add(phrase)
 
     without = _PARENTHESIS.sub(" ", label).strip()
     if without != label:
-        more(without)
+        more(" ".join(without.split()))
         for inner in _PARENTHESIS.findall(label):
-            if len(inner) >= 4:
+            if len(inner) >= 2 and inner.replace(" ", "").isupper():
                 more(inner)
     for phrase in list(found):
         if ", " in phrase:
             head, tail = phrase.split(", ", 1)
-            if not _HEAD_IS_OTHER_SKILL.search(tail):
-                more(head)
+            if _CERTIFICATE_HEAD.match(head):
+                more(f"{head} som {tail}")
+                more(f"{head} i {tail}")
+                if head != "Yrkesbevis" or tail.isupper():
+                    more(tail)
+            elif not _HEAD_IS_OTHER_SKILL.search(tail):
+                more(head, capital=bool(_PRODUCT_TAIL.search(tail)) and " " not in head)
     for phrase in list(found):
         if "/" in phrase:
             sides = phrase.split("/")
@@ -172,7 +197,7 @@ def derive_keys(label: str) -> list[str]:
         category = _CATEGORY_PREFIX.match(phrase)
         if category and len(category.group(2)) >= 3:
             more(category.group(2))
-    return found
+    return [(phrase, phrase in cased) for phrase in found]
 
 
 @dataclass(frozen=True)

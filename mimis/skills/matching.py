@@ -15,6 +15,7 @@ Overlapping matches keep the longest; a whole-word match beats a compound part o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -35,6 +36,13 @@ _FUZZY_MIN_RATIO = 88.0
 _PART_MIN_CHARS = 5
 _REST_MIN_CHARS = 3
 _LINKING = ("s", "e", "")
+# What a compound's second part says when the first part is a skill: "truckvana", "datorkunskaper",
+# "svetsutbildning", "kassaerfarenhet", "kundtjänstarbete", "bokföringsprogram".
+_COMPETENCE = re.compile(
+    r"^(?:vana|van|kunskap|kunskaper|kunnig|erfarenhet|erfarenheter|erfaren|utbildning|utbildningen|"
+    r"utbildad|kurs|kurser|certifikat|behörighet|kompetens|arbete|arbetet|teknik|tekniken|färdighet|"
+    r"färdigheter|intyg|bevis|kort|kortet)$"
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ def find_matches(text: str, start: int, end: int, lexicon: Lexicon) -> list[Matc
                 entries = lexicon.keys.get(forms)
                 if entries and forms in lexicon.abbreviations and not text[token.start : token.end].isupper():
                     entries = None  # "HLR" is an abbreviation; "hlr" in running text is not trusted
+                if entries and all(e.cased for e in entries) and not text[token.start].isupper():
+                    entries = None  # "Monitor" the product, not "monitor" the word
                 if entries:
                     candidates.append(
                         Match(span[0].start, span[-1].end, tuple(entries), _method(span, entries), length)
@@ -133,33 +143,23 @@ def _correct(token: _Token, lexicon: Lexicon) -> bool:
 
 
 def _split(word: str, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Compound parts of ``word`` that are keys: (start, end within the word, key forms)."""
-    language = lexicon.language
-    if language != "sv" or len(word) < _PART_MIN_CHARS + _REST_MIN_CHARS:
+    """A key that starts ``word`` when the rest says competence in it ("dokumentations|vana").
+
+    Only such compounds are read: in "redovisningskonsult" or "livsmedelsindustri" the first part is
+    the field of a job or a company, not a skill asked for; and a compound's head alone ("hemstädning" →
+    städning) is broader than what the word names.
+    """
+    if lexicon.language != "sv" or len(word) < _PART_MIN_CHARS + _REST_MIN_CHARS:
         return []
-    found: list[tuple[int, int, tuple[str, ...]]] = []
-    # The longest key the word starts with, followed by a linking letter and a word ("dokumentations|vana").
     for cut in range(len(word) - _REST_MIN_CHARS, _PART_MIN_CHARS - 1, -1):
         forms = lexicon.parts.get(word[:cut])
         if forms is None:
             continue
-        if any(
-            word[cut:].startswith(link) and _is_word(word[cut + len(link) :], lexicon) for link in _LINKING
-        ):
-            found.append((0, cut, forms))
-            break
-    # The longest key the word ends with, after a word and a linking letter ("natt|demensvården").
-    for cut in range(_REST_MIN_CHARS, len(word) - _PART_MIN_CHARS + 1):
-        tail = word[cut:]
-        forms = lexicon.parts.get(tail) or lexicon.parts.get(word_form(tail, language))
-        if forms is None:
-            continue
-        head = word[:cut]
-        if any(head.endswith(link) and _is_word(head[: len(head) - len(link)], lexicon) for link in _LINKING):
-            if not found or found[0][1] <= cut:
-                found.append((cut, len(word), forms))
-            break
-    return found
+        rest = word[cut:]
+        for link in _LINKING:
+            if rest.startswith(link) and _COMPETENCE.match(rest[len(link) :]):
+                return [(0, cut, forms)]
+    return []
 
 
 def _is_word(piece: str, lexicon: Lexicon) -> bool:

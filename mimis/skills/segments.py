@@ -61,7 +61,8 @@ _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         BENEFIT,
         re.compile(
-            r"\b(?:vi erbjuder|vi kan erbjuda|erbjuder vi|erbjuds|kollektivavtal\w*|friskvård\w*|"
+            r"\b(?:vi erbjuder|vi kan erbjuda|erbjuder vi|erbjuds|vi ger dig|du får|introduktion|"
+            r"we give you|you will get|you get|introduction|kollektivavtal\w*|friskvård\w*|"
             r"tjänstepension\w*|förmån\w*|personalrabatt\w*|we offer|we can offer|collective agreement|"
             r"wellness allowance|pension|benefits?)\b",
             re.IGNORECASE,
@@ -104,11 +105,19 @@ def segment(text: str) -> list[Segment]:
     segments: list[Segment] = []
     section = OTHER
     position = 0
+    title_done = False
     for line in text.split("\n"):
         line_start = position
         position += len(line) + 1
         if not line.strip():
             continue
+        if not title_done:
+            title_done = True
+            # An ad's first line is its title: the job and the workplace ("Undersköterska till
+            # hemtjänsten i Lund"), not what is asked for.
+            if _is_title(line, text[position:]):
+                segments.append(_make(text, line_start, line_start + len(line), ABOUT))
+                continue
         bullet = _BULLET.match(line)
         body_start = line_start + (bullet.end() if bullet else 0)
         body = text[body_start : line_start + len(line)]
@@ -156,6 +165,16 @@ def _heading(body: str, *, is_bullet: bool) -> tuple[str | None, int | None]:
                 return kind, offset
             return kind, None
     return None, None
+
+
+def _is_title(line: str, rest: str) -> bool:
+    words = line.split()
+    return (
+        bool(rest.strip())
+        and len(words) <= 12
+        and line.rstrip()[-1:] not in ".!?:;,"
+        and not _BULLET.match(line)
+    )
 
 
 def _line_opens(body: str) -> str | None:
