@@ -254,13 +254,10 @@ def build_lexicon(language: str) -> Lexicon:
     for concept_id, source_id, label, alternatives in rows:
         lexicon.concepts[concept_id] = (source_id, label)
         by_source[source_id] = concept_id
-        for index, phrase in enumerate(derive_keys(label)):
+        for index, (phrase, cased) in enumerate(derive_keys_cased(label)):
             forms, surface = key_forms(phrase, language)
-            lexicon.add(
-                forms,
-                Entry(concept_id, PRIORITY_LABEL if index == 0 else PRIORITY_DERIVED, surface),
-                phrase=phrase,
-            )
+            priority = PRIORITY_LABEL if index == 0 else PRIORITY_DERIVED
+            lexicon.add(forms, Entry(concept_id, priority, surface, cased), phrase=phrase)
         for alternative in alternatives or []:
             if isinstance(alternative, str):
                 forms, surface = key_forms(alternative, language)

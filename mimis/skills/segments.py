@@ -115,7 +115,7 @@ def segment(text: str) -> list[Segment]:
             title_done = True
             # An ad's first line is its title: the job and the workplace ("Undersköterska till
             # hemtjänsten i Lund"), not what is asked for.
-            if _is_title(line, text[position:]):
+            if _is_title(line, text[position:]) and _heading(line, is_bullet=False)[0] is None:
                 segments.append(_make(text, line_start, line_start + len(line), ABOUT))
                 continue
         bullet = _BULLET.match(line)
