@@ -225,6 +225,16 @@ def stop_phrases(language: str) -> list[str]:
     return rows
 
 
+def workplace_ids() -> frozenset[str]:
+    """Skills naming a kind of workplace (``mimis/skills/data/workplaces.tsv``)."""
+    path = resources.files("mimis.skills") / "data" / "workplaces.tsv"
+    return frozenset(
+        line.split("\t", 1)[0].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
 def _read_synonyms(name: str) -> list[Synonym]:
     path = resources.files("mimis.skills") / "data" / name
     if not path.is_file():

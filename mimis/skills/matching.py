@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from mimis.skills.lexicon import (
     PRIORITY_DERIVED,
@@ -32,7 +33,8 @@ from mimis.skills.lexicon import (
 from mimis.taxonomy.text import normalise
 
 _FUZZY_MIN_CHARS = 7
-_FUZZY_MIN_RATIO = 88.0
+_FUZZY_TWO_EDITS_FROM = 12
+_FUZZY_MIN_SIMILARITY = 0.93
 _PART_MIN_CHARS = 5
 _REST_MIN_CHARS = 3
 _LINKING = ("s", "e", "")
@@ -132,10 +134,12 @@ def _correct(token: _Token, lexicon: Lexicon) -> bool:
         return False
     if token.word in lexicon.words or _split(token.word, lexicon):
         return False
-    best = process.extractOne(
-        token.word, lexicon.words.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO
-    )
+    # One edit (a letter missing, extra, wrong or two swapped) in a word; two in a long one.
+    allowed = 1 if len(token.word) < _FUZZY_TWO_EDITS_FROM else 2
+    best = process.extractOne(token.word, lexicon.words.keys(), scorer=OSA.distance, score_cutoff=allowed)
     if best is None:
+        return False
+    if best[1] == 2 and OSA.normalized_similarity(token.word, best[0]) < _FUZZY_MIN_SIMILARITY:
         return False
     token.form = lexicon.words[best[0]]
     token.corrected = True

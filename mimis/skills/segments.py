@@ -73,7 +73,8 @@ _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:meriterande|meriterar|merit|önskvärt|önskvärd\w*|en fördel|ett plus|är plus|"
             r"är ett extra plus|gärna|extra plus|nice to have|is a plus|a plus|an advantage|"
-            r"advantageous|preferably|preferred|desirable|bonus|would be great)\b",
+            r"advantageous|preferably|preferred|desirable|bonus|would be great|ej krav|inget krav|"
+            r"inte ett krav|vi ser gärna|helst|ideally|not required|not a requirement)\b",
             re.IGNORECASE,
         ),
     ),
@@ -133,7 +134,7 @@ def segment(text: str) -> list[Segment]:
             opened = _line_opens(body)
             if opened:
                 section = opened
-        for start, end in _sentences(body):
+        for start, end in _clauses(body):
             piece = body[start:end]
             kind = _sentence_kind(piece) or section
             # A requirement cue does not move a sentence out of a merits section ("Du har gärna ...").
@@ -193,6 +194,26 @@ def _sentences(body: str) -> list[tuple[int, int]]:
         start = match.end()
     pieces.append((start, len(body)))
     return [(s, e) for s, e in ((s, len(body[:e].rstrip())) for s, e in pieces) if e > s]
+
+
+# A merit cue that opens the second half of a sentence ("truckvana och gärna utbildningsbevis",
+# "omvårdnadsarbete, gärna från särskilt boende"): only that half is meritorious.
+_MERIT_CLAUSE = re.compile(
+    r"(?:,\s*|\s+(?:och|eller|samt|and|or)\s+|\s+)(?=(?:gärna|helst|preferably|ideally)\b)", re.IGNORECASE
+)
+
+
+def _clauses(body: str) -> list[tuple[int, int]]:
+    """Sentences, each cut before a merit cue in its middle."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in _sentences(body):
+        cut = start
+        for match in _MERIT_CLAUSE.finditer(body, start, end):
+            if match.start() > cut and body[cut : match.start()].strip():
+                pieces.append((cut, match.start()))
+                cut = match.end()
+        pieces.append((cut, end))
+    return [(s, e) for s, e in pieces if body[s:e].strip()]
 
 
 def _sentence_kind(sentence: str) -> str | None:

@@ -9,13 +9,14 @@ optional semantic extra is installed (``mimis.skills.semantic``), it re-ranks an
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
 from mimis.skills.errors import MAX_TEXT_CHARS, SkillTextError
 from mimis.skills.language import READABLE, detect_language
-from mimis.skills.lexicon import PRIORITY_DERIVED, lexicon_for
+from mimis.skills.lexicon import PRIORITY_DERIVED, lexicon_for, workplace_ids
 from mimis.skills.matching import find_matches
 from mimis.skills.prepare import Prepared, looks_binary, prepare
 from mimis.skills.segments import MERITORIOUS, READ_KINDS, segment
@@ -27,6 +28,12 @@ logger = logging.getLogger(__name__)
 _BASE_SCORE = {"label": 0.95, "lemma": 0.9, "synonym": 0.9, "compound": 0.72, "fuzzy": 0.7}
 _DERIVED_FACTOR = 0.92
 _REPEAT_BONUS = 0.02
+# Words before a workplace skill that make it one asked for: "erfarenhet av arbete i hemtjänst".
+_EXPERIENCE_BEFORE = re.compile(
+    r"\b(?:erfarenhet\w*|erfaren|arbetat|jobbat|vana|van|bakgrund|gärna från|gärna inom|experience|"
+    r"experienced|worked|background)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 
 
 def check_text(text: object) -> str:
@@ -96,17 +103,23 @@ def suggest_skills(
 
 def _baseline(prepared: Prepared, segments: list[Segment], language: str) -> list[SkillSuggestion]:
     lexicon = lexicon_for(language)
+    workplaces = workplace_ids()
     found: dict[int, dict[str, object]] = {}
     for piece in segments:
         if piece.kind not in READ_KINDS:
             continue
         for match in find_matches(prepared.text, piece.start, piece.end, lexicon):
+            entries = match.entries
+            if not _EXPERIENCE_BEFORE.search(prepared.text[piece.start : match.start]):
+                entries = tuple(e for e in entries if lexicon.concepts[e.concept_id][0] not in workplaces)
+            if not entries:
+                continue
             start, end = prepared.span(match.start, match.end)
             span = Span(start, end, prepared.original[start:end])
             score = _BASE_SCORE[match.method]
             if match.entries[0].priority == PRIORITY_DERIVED:
                 score *= _DERIVED_FACTOR
-            for entry in match.entries:
+            for entry in entries:
                 item = found.setdefault(
                     entry.concept_id,
                     {"score": 0.0, "method": match.method, "spans": [], "required": False, "first": start},
