@@ -108,8 +108,9 @@ class Lexicon:
         for forms in [f for f, entries in self.keys.items() if entries[0].priority == PRIORITY_DERIVED]:
             if len(self.keys[forms]) > 1:
                 del self.keys[forms]
+        # The stop list silences labels; a curated synonym with the same words is kept.
         for forms in list(self.keys):
-            if forms in self.stop_forms:
+            if forms in self.stop_forms and self.keys[forms][0].priority != PRIORITY_SYNONYM:
                 del self.keys[forms]
         lengths: dict[str, set[int]] = {}
         for forms in self.keys:
@@ -180,6 +181,10 @@ def derive_keys_cased(label: str) -> list[tuple[str, bool]]:
     for phrase in list(found):
         if ", " in phrase:
             head, tail = phrase.split(", ", 1)
+            if tail in ("erfarenhet", "omsorgserfarenhet", "vårderfarenhet"):
+                # "Försäljning, erfarenhet" is what "erfarenhet av försäljning" asks for.
+                for preposition in ("av", "inom", "från"):
+                    more(f"erfarenhet {preposition} {head}")
             if _CERTIFICATE_HEAD.match(head):
                 more(f"{head} som {tail}")
                 more(f"{head} i {tail}")
@@ -198,6 +203,28 @@ def derive_keys_cased(label: str) -> list[tuple[str, bool]]:
         if category and len(category.group(2)) >= 3:
             more(category.group(2))
     return [(phrase, phrase in cased) for phrase in found]
+
+
+def verb_phrases(label: str) -> list[str]:
+    """What an ad writes for a one-word Swedish label naming an activity on a thing.
+
+    "Ritningsläsning" → "läsa ritning" (found in "läsa ritningar"), "Fönsterputsning" → "putsa fönster",
+    "Orderplockning" → "plocka order": the label's head is a known noun in -ning whose verb is known,
+    and the part before it (without a linking s) is a known word.
+    """
+    word = label.strip().casefold()
+    if not word.isalpha() or not word.endswith("ning"):
+        return []
+    for cut in range(3, len(word) - 5):
+        head, modifier = word[cut:], word[:cut]
+        verb = head[:-4] + "a"
+        if not (simplemma.is_known(head, lang="sv") and simplemma.is_known(verb, lang="sv")):
+            continue
+        for thing in (modifier[:-1] if modifier.endswith("s") else "", modifier):
+            if len(thing) >= 3 and simplemma.is_known(thing, lang="sv"):
+                return [f"{verb} {thing}"]
+        return []
+    return []
 
 
 @dataclass(frozen=True)
@@ -268,6 +295,10 @@ def build_lexicon(language: str) -> Lexicon:
             forms, surface = key_forms(phrase, language)
             priority = PRIORITY_LABEL if index == 0 else PRIORITY_DERIVED
             lexicon.add(forms, Entry(concept_id, priority, surface, cased), phrase=phrase)
+        if language == "sv":
+            for phrase in verb_phrases(label):
+                forms, surface = key_forms(phrase, language)
+                lexicon.add(forms, Entry(concept_id, PRIORITY_DERIVED, surface), phrase=phrase)
         for alternative in alternatives or []:
             if isinstance(alternative, str):
                 forms, surface = key_forms(alternative, language)
