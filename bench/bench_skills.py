@@ -151,6 +151,8 @@ def main() -> None:
         "--errors", action="store_true", help="list misses and wrong suggestions of dev texts"
     )
     args = parser.parse_args()
+    if not Path(args.gold).is_file():
+        raise SystemExit(f"No labelled set at {args.gold}; pass --gold PATH.")
     setup(args.data_dir, args.taxonomy)
     rows = load_gold(args.gold)
     from mimis.skills.selectors import _semantic_module, suggest_skills
