@@ -86,6 +86,8 @@ class Lexicon:
     def add(self, forms: tuple[str, ...], entry: Entry, *, phrase: str = "") -> None:
         if not forms:
             return
+        if forms in self.stop_forms and entry.priority != PRIORITY_SYNONYM:
+            return  # the stop list silences labels; a curated synonym with the same words is kept
         if len(forms) == 1:
             word = phrase.strip()
             if len(word) <= 5 and word.isupper():
@@ -107,10 +109,6 @@ class Lexicon:
         # A derived key shared by several concepts names none of them.
         for forms in [f for f, entries in self.keys.items() if entries[0].priority == PRIORITY_DERIVED]:
             if len(self.keys[forms]) > 1:
-                del self.keys[forms]
-        # The stop list silences labels; a curated synonym with the same words is kept.
-        for forms in list(self.keys):
-            if forms in self.stop_forms and self.keys[forms][0].priority != PRIORITY_SYNONYM:
                 del self.keys[forms]
         lengths: dict[str, set[int]] = {}
         for forms in self.keys:

@@ -105,12 +105,33 @@ class TestSuggestSkills:
             ),
             ("Du har truckkort.", "Truckvana", "synonym", "truckkort"),
             ("Du kan läsa SOAP och Fortnox.", "Fortnox, affärssystem", "synonym", "Fortnox"),
+            ("Du kan läsa ritningar.", "Ritningsläsning", "lemma", "läsa ritningar"),
+            (
+                "Du har erfarenhet av försäljning.",
+                "Försäljning, erfarenhet",
+                "label",
+                "erfarenhet av försäljning",
+            ),
+            # "cyklar" alone is on the stop list (a means of transport); the curated "cykla" is kept.
+            ("Du kan cykla.", "Cykelvana", "synonym", "cykla"),
         ],
     )
     def test_each_method_finds_its_case(self, text: str, label: str, method: str, evidence: str) -> None:
         skill = _by_label(suggest_skills(text))[label]
         assert skill.method == method
         assert [span.text for span in skill.spans] == [evidence]
+
+    def test_a_workplace_is_a_skill_only_where_experience_of_it_is_asked(self) -> None:
+        assert "Hemtjänst" not in _by_label(
+            suggest_skills("Om jobbet\nHemtjänsten i Lund har 40 medarbetare.")
+        )
+        skill = _by_label(suggest_skills("Du har erfarenhet av arbete i hemtjänst."))["Hemtjänst"]
+        assert [span.text for span in skill.spans] == ["hemtjänst"]
+
+    def test_a_merit_cue_in_mid_sentence_makes_only_the_rest_meritorious(self) -> None:
+        found = _by_label(suggest_skills("Du har truckvana och gärna erfarenhet av orderplockning."))
+        assert found["Truckvana"].required is True
+        assert found["Orderplockning"].required is False
 
     def test_one_skill_found_twice_is_one_suggestion_with_two_spans(self) -> None:
         text = "Du har truckvana. Truckvana är ett krav."
