@@ -183,9 +183,15 @@ def derive_keys_cased(label: str) -> list[tuple[str, bool]]:
                 # "Försäljning, erfarenhet" is what "erfarenhet av försäljning" asks for.
                 for preposition in ("av", "inom", "från"):
                     more(f"erfarenhet {preposition} {head}")
+            if tail == "produktkunskap":
+                more(f"kunskap om {head}")
+                more(f"produktkunskap om {head}")
+            if tail.isupper() and len(tail) <= 5 and " " not in head:
+                more(f"{tail}-{head}")  # "Svarvning, CNC" is written "CNC-svarvning"
             if _CERTIFICATE_HEAD.match(head):
                 more(f"{head} som {tail}")
                 more(f"{head} i {tail}")
+                more(f"{tail} med {head}")
                 if head != "Yrkesbevis" or tail.isupper():
                     more(tail)
             elif not _HEAD_IS_OTHER_SKILL.search(tail):
