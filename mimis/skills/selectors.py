@@ -88,6 +88,11 @@ def suggest_skills(
     clean_segments = segment(prepared.text)
     segments = [_to_original(prepared, s) for s in clean_segments]
     skills = _baseline(prepared, clean_segments, lang)
+    if detected == "und" and not skills:
+        # Too few words to tell ("Forklift licence, CPR"): Swedish first, then English.
+        skills = _baseline(prepared, clean_segments, "en")
+        if skills:
+            lang = "en"
     methods = ["baseline"]
     semantic_module = _semantic_module() if semantic is not False else None
     if semantic_module is not None and (semantic or _available(semantic_module)):

@@ -237,6 +237,14 @@ class TestAwkwardText:
             suggest_skills("Du har truckvana.", language="fi")
         assert caught.value.code == "unsupported_language"
 
+    def test_a_short_swedish_line_is_swedish(self) -> None:
+        assert suggest_skills("Jobb i lager med truckvana").language == "sv"
+
+    def test_a_short_list_without_function_words_is_tried_in_english_too(self) -> None:
+        result = suggest_skills("Forklift licence, CPR")
+        assert result.language == "en"
+        assert "Truckvana" in _by_label(result)
+
     def test_asked_language_is_used(self) -> None:
         assert suggest_skills("Truckvana", language="en").language == "en"
 
