@@ -161,6 +161,13 @@ def main() -> None:
     suggest_skills("We are looking for a warehouse worker with a forklift licence.")
     method_sets = [("baseline", False)]
     module = _semantic_module()
+    if module is not None and getattr(module, "is_installed", lambda: False)() and not module.available():
+        # The semantic extra reads skill embeddings stored per taxonomy state; build them for this database.
+        from mimis.skills import services
+
+        started = time.perf_counter()
+        services.build_concept_embeddings()
+        print(f"built the skill embeddings for the semantic extra in {time.perf_counter() - started:.0f} s")
     if module is not None and module.available():
         method_sets.append(("baseline+semantic", True))
     print(f"{len(rows)} texts from {args.gold}")
