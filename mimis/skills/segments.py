@@ -74,7 +74,8 @@ _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:meriterande|meriterar|merit|önskvärt|önskvärd\w*|en fördel|ett plus|är plus|"
             r"är ett extra plus|gärna|extra plus|nice to have|is a plus|a plus|an advantage|"
             r"advantageous|preferably|preferred|desirable|bonus|would be great|ej krav|inget krav|"
-            r"inte ett krav|vi ser gärna|helst|ideally|not required|not a requirement)\b",
+            r"inte ett krav|vi ser gärna|helst|ideally|not required|not a requirement|behöver inte|krävs inte|"
+            r"inget måste|no experience needed|not needed|don't need|do not need)\b",
             re.IGNORECASE,
         ),
     ),
