@@ -298,6 +298,10 @@ def build_lexicon(language: str) -> Lexicon:
         for index, (phrase, cased) in enumerate(derive_keys_cased(label)):
             forms, surface = key_forms(phrase, language)
             priority = PRIORITY_LABEL if index == 0 else PRIORITY_DERIVED
+            if language == "en" and len(forms) == 1 and is_known_word(surface, "en"):
+                # A Swedish label that is also an English word ("Standard", "Access", "Java") is the
+                # skill in English text only where it is written as a name.
+                cased = True
             lexicon.add(forms, Entry(concept_id, priority, surface, cased), phrase=phrase)
         if language == "sv":
             for phrase in verb_phrases(label):

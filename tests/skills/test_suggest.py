@@ -121,6 +121,10 @@ class TestSuggestSkills:
         assert skill.method == method
         assert [span.text for span in skill.spans] == [evidence]
 
+    def test_in_english_a_label_that_is_an_english_word_needs_a_capital(self) -> None:
+        assert "Access, databashanterare" not in _by_label(suggest_skills("You will have access to a van."))
+        assert "Access, databashanterare" in _by_label(suggest_skills("You know Access and we use it a lot."))
+
     def test_a_workplace_is_a_skill_only_where_experience_of_it_is_asked(self) -> None:
         assert "Hemtjänst" not in _by_label(
             suggest_skills("Om jobbet\nHemtjänsten i Lund har 40 medarbetare.")
