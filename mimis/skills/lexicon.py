@@ -1,8 +1,9 @@
 """The words skills are found by: taxonomy labels, keys derived from them, and the curated synonym lists.
 
 Built once per process, language and taxonomy state (``lexicon_for``), not per request. Every key is a
-sequence of word *forms*: the simplemma lemma of a known word, or for an unknown Swedish word its light
-stem (``mimis.taxonomy.text.stem``), so "dokumentationen", "vårdade" and "demensvården" meet their labels.
+sequence of word *forms*: for Swedish the light stem (``mimis.taxonomy.text.stem``) of the simplemma lemma
+(of the word itself when simplemma does not know it), so "dokumentationen", "vårdade", "kassan" and
+"demensvården" meet their labels; for English the lemma.
 
 Keys derived from a label (``derive_keys``): the label itself; each side of a slash
 ("Digital marknadsföring/Onlinemarknadsföring"); the part before a comma when the part after it names a
@@ -130,9 +131,16 @@ class Lexicon:
 def word_form(word: str, language: str) -> str:
     """The form a word is matched by (``word`` lower-cased)."""
     if language == "sv":
-        if simplemma.is_known(word, lang="sv"):
-            return simplemma.lemmatize(word, lang="sv").casefold()
-        return stem(word)
+        # The lemma, then the light stem: simplemma knows "kassan" but not "kassa", "städar" only as
+        # "städare"; stemming both sides makes them meet ("kass", "städ").
+        lemma = (
+            simplemma.lemmatize(word, lang="sv").casefold() if simplemma.is_known(word, lang="sv") else word
+        )
+        if lemma.endswith("are") and len(lemma) > 6 and word != lemma[:-1]:
+            # An agent noun is a job title: "betongarbetare" is not "betongarbete". (The verb "städar",
+            # which simplemma reads as "städare", still meets "städa".)
+            return lemma
+        return stem(normalise(lemma)) if lemma else lemma
     if simplemma.is_known(word, lang="en"):
         return simplemma.lemmatize(word, lang="en").casefold()
     return word

@@ -137,6 +137,15 @@ class TestSuggestSkills:
         assert found["Truckvana"].required is True
         assert found["Orderplockning"].required is False
 
+    def test_inflections_simplemma_reads_differently_still_meet(self) -> None:
+        # simplemma knows "kassan" but not "kassa", and reads the verb "städar" as the noun "städare".
+        assert "Kassavana" in _by_label(suggest_skills("Du arbetar i kassan."))
+        assert "Kontorsstädning" in _by_label(suggest_skills("Du städar kontor."))
+
+    def test_a_job_title_is_not_the_activity(self) -> None:
+        assert "Betongarbete" not in _by_label(suggest_skills("Vi söker betongarbetare."))
+        assert "Betongarbete" in _by_label(suggest_skills("Du har erfarenhet av betongarbete."))
+
     def test_one_skill_found_twice_is_one_suggestion_with_two_spans(self) -> None:
         text = "Du har truckvana. Truckvana är ett krav."
         skills = [s for s in suggest_skills(text).skills if s.label == "Truckvana"]
