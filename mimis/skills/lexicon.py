@@ -79,6 +79,8 @@ class Lexicon:
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: words of the keys (seven letters or more) → their form, for typo correction
     words: dict[str, str] = field(default_factory=dict)
+    #: the same words by first letter, so a typo is compared with a few hundred words, not all
+    words_by_initial: dict[str, list[str]] = field(default_factory=dict)
     #: forms that never make a match on their own (too general: "service", "data")
     stop_forms: frozenset[tuple[str, ...]] = frozenset()
     #: one-word keys written in capitals ("HLR", "ADL"): found only where the text writes them so too
@@ -125,6 +127,8 @@ class Lexicon:
                 for word, form in zip(entry.surface.split(), forms, strict=False):
                     if len(word) >= 7:
                         self.words.setdefault(word, form)
+        for word in self.words:
+            self.words_by_initial.setdefault(word[0], []).append(word)
 
 
 @lru_cache(maxsize=200_000)

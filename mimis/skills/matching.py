@@ -33,6 +33,7 @@ from mimis.skills.lexicon import (
 from mimis.taxonomy.text import normalise
 
 _FUZZY_MIN_CHARS = 7
+_FUZZY_MAX_CHARS = 40  # no label word is longer; a pasted hash or URL is not a typo
 _FUZZY_TWO_EDITS_FROM = 12
 _FUZZY_MIN_SIMILARITY = 0.93
 _PART_MIN_CHARS = 5
@@ -130,13 +131,17 @@ def _longest_first(candidates: list[Match]) -> list[Match]:
 
 def _correct(token: _Token, lexicon: Lexicon) -> bool:
     """Replace the form of a long unknown word with that of the label word it is a typo of."""
-    if len(token.word) < _FUZZY_MIN_CHARS or is_known_word(token.word, lexicon.language):
+    if not _FUZZY_MIN_CHARS <= len(token.word) <= _FUZZY_MAX_CHARS or is_known_word(
+        token.word, lexicon.language
+    ):
         return False
     if token.word in lexicon.words or _split(token.word, lexicon):
         return False
     # One edit (a letter missing, extra, wrong or two swapped) in a word; two in a long one.
     allowed = 1 if len(token.word) < _FUZZY_TWO_EDITS_FROM else 2
-    best = process.extractOne(token.word, lexicon.words.keys(), scorer=OSA.distance, score_cutoff=allowed)
+    # Typos rarely hit the first letter: compare with the label words that share it (a few hundred).
+    candidates = lexicon.words_by_initial.get(token.word[0], ())
+    best = process.extractOne(token.word, candidates, scorer=OSA.distance, score_cutoff=allowed)
     if best is None:
         return False
     if best[1] == 2 and OSA.normalized_similarity(token.word, best[0]) < _FUZZY_MIN_SIMILARITY:
@@ -153,7 +158,10 @@ def _split(word: str, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, ...]]
     the field of a job or a company, not a skill asked for; and a compound's head alone ("hemstädning" →
     städning) is broader than what the word names.
     """
-    if lexicon.language != "sv" or len(word) < _PART_MIN_CHARS + _REST_MIN_CHARS:
+    if (
+        lexicon.language != "sv"
+        or not _PART_MIN_CHARS + _REST_MIN_CHARS <= len(word) <= _FUZZY_MAX_CHARS + 20
+    ):
         return []
     for cut in range(len(word) - _REST_MIN_CHARS, _PART_MIN_CHARS - 1, -1):
         forms = lexicon.parts.get(word[:cut])
