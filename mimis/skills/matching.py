@@ -174,12 +174,6 @@ def _split(word: str, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, ...]]
     return []
 
 
-def _is_word(piece: str, lexicon: Lexicon) -> bool:
-    return len(piece) >= _REST_MIN_CHARS and (
-        is_known_word(piece, lexicon.language) or piece in lexicon.parts
-    )
-
-
 def _compound_parts(token: _Token, lexicon: Lexicon) -> list[Match]:
     matches = []
     for _start, _end, forms in _split(token.word, lexicon):

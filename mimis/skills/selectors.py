@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -106,10 +106,20 @@ def suggest_skills(
     )
 
 
+@dataclass
+class _Found:
+    """What the baseline gathered for one concept across the text."""
+
+    score: float = 0.0
+    method: str = ""
+    required: bool = False
+    spans: list[Span] = field(default_factory=list)
+
+
 def _baseline(prepared: Prepared, segments: list[Segment], language: str) -> list[SkillSuggestion]:
     lexicon = lexicon_for(language)
     workplaces = workplace_ids()
-    found: dict[int, dict[str, object]] = {}
+    found: dict[int, _Found] = {}
     for piece in segments:
         if piece.kind not in READ_KINDS:
             continue
@@ -122,33 +132,28 @@ def _baseline(prepared: Prepared, segments: list[Segment], language: str) -> lis
             start, end = prepared.span(match.start, match.end)
             span = Span(start, end, prepared.original[start:end])
             score = _BASE_SCORE[match.method]
-            if match.entries[0].priority == PRIORITY_DERIVED:
+            if entries[0].priority == PRIORITY_DERIVED:
                 score *= _DERIVED_FACTOR
             for entry in entries:
-                item = found.setdefault(
-                    entry.concept_id,
-                    {"score": 0.0, "method": match.method, "spans": [], "required": False, "first": start},
-                )
-                if score > item["score"]:  # type: ignore[operator]
-                    item["score"], item["method"] = score, match.method
-                spans: list[Span] = item["spans"]  # type: ignore[assignment]
-                if span not in spans:
-                    spans.append(span)
-                if piece.kind != MERITORIOUS:
-                    item["required"] = True
+                item = found.setdefault(entry.concept_id, _Found())
+                if score > item.score:
+                    item.score, item.method = score, match.method
+                if span not in item.spans:
+                    item.spans.append(span)
+                item.required = item.required or piece.kind != MERITORIOUS
     skills: list[SkillSuggestion] = []
     for concept_id, item in found.items():
         source_id, label = lexicon.concepts[concept_id]
-        spans = sorted(item["spans"], key=lambda s: s.start)  # type: ignore[attr-defined]
-        score = min(1.0, float(item["score"]) + _REPEAT_BONUS * (len(spans) - 1))  # type: ignore[arg-type]
+        spans = sorted(item.spans, key=lambda s: s.start)
         skills.append(
             SkillSuggestion(
                 concept_id=concept_id,
                 source_id=source_id,
                 label=label,
-                score=round(score, 3),
-                required=bool(item["required"]),
-                method=str(item["method"]),
+                # Evidence in several places makes a skill a little surer.
+                score=round(min(1.0, item.score + _REPEAT_BONUS * (len(spans) - 1)), 3),
+                required=item.required,
+                method=item.method,
                 spans=spans,
             )
         )
