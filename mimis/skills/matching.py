@@ -105,7 +105,33 @@ def find_matches(text: str, start: int, end: int, lexicon: Lexicon) -> list[Matc
         if any(s <= token.start and token.end <= e for s, e in covered):
             continue
         chosen.extend(_compound_parts(token, lexicon))
+    if lexicon.language == "sv":
+        chosen.extend(_elided(text, start, end, lexicon, covered))
     return sorted(chosen, key=lambda m: m.start)
+
+
+# "köks- och fönstermontering", "kyl- och frysvaror": the first word borrows the second's last part.
+_ELIDED = re.compile(r"\b([^\W\d_]{2,})-\s+(?:och|eller|samt|&)\s+([^\W\d_]{4,})", re.IGNORECASE)
+
+
+def _elided(text: str, start: int, end: int, lexicon: Lexicon, covered: set[tuple[int, int]]) -> list[Match]:
+    """Matches of the shortened first word of a coordination, completed with the second word's head."""
+    matches = []
+    for found in _ELIDED.finditer(text, start, end):
+        first, second = normalise(found.group(1)), normalise(found.group(2))
+        for cut in range(1, len(second) - 3):
+            head = second[cut:]
+            if not is_known_word(head, "sv"):
+                continue
+            for link in ("", "s"):
+                whole = first + link + head if not first.endswith("s") else first + head
+                entries = lexicon.keys.get((word_form(whole, "sv"),))
+                span = (found.start(1), found.end(1) + 1)
+                if entries and not any(s <= span[0] and span[1] <= e for s, e in covered):
+                    matches.append(Match(span[0], span[1], tuple(entries), "compound", 1))
+                    break
+            break
+    return matches
 
 
 def _method(span: list[_Token], entries: list[Entry]) -> str:

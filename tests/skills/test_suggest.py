@@ -146,6 +146,12 @@ class TestSuggestSkills:
         assert "Betongarbete" not in _by_label(suggest_skills("Vi söker betongarbetare."))
         assert "Betongarbete" in _by_label(suggest_skills("Du har erfarenhet av betongarbete."))
 
+    def test_a_shortened_word_in_a_coordination_is_completed(self) -> None:
+        found = _by_label(suggest_skills("Du har erfarenhet av hotell- och kontorsstädning."))
+        assert [span.text for span in found["Hotellstädning"].spans] == ["hotell-"]
+        assert found["Hotellstädning"].method == "compound"
+        assert "Kontorsstädning" in found
+
     def test_one_skill_found_twice_is_one_suggestion_with_two_spans(self) -> None:
         text = "Du har truckvana. Truckvana är ett krav."
         skills = [s for s in suggest_skills(text).skills if s.label == "Truckvana"]
