@@ -9,7 +9,11 @@ Keys derived from a label (``derive_keys``): the label itself; each side of a sl
 ("Digital marknadsföring/Onlinemarknadsföring"); the part before a comma when the part after it names a
 kind of thing ("SOAP, kommunikationsprotokoll" → "SOAP", but not "Engelska, undervisning"); the product
 after a category prefix ("Ljud-Sony Creative Software ACID Pro" → "Sony Creative Software ACID Pro"); a
-label without its parenthesis. A derived key that several concepts share is dropped: it names none of them.
+label without its parenthesis; what a certificate certifies ("Utbildningsbevis, fallskydd" → "fallskydd",
+"plattsättare med yrkesbevis"); "erfarenhet av X" for "X, erfarenhet"; "kunskap om X" for "X,
+produktkunskap"; "CNC-svarvning" for "Svarvning, CNC"; and verb phrases for activity labels
+("Ritningsläsning" → "läsa ritning", see ``verb_phrases``). A derived key that several concepts share is
+dropped: it names none of them.
 """
 
 from __future__ import annotations
