@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mimis.skills.lexicon import derive_keys, stop_phrases, synonyms
+from mimis.skills.lexicon import derive_keys, stop_phrases, synonyms, workplace_ids
 from mimis.skills.selectors import suggest_skills
 from mimis.taxonomy.models import Concept
 from tests.skills.conftest import JOBTECH_DIR
@@ -56,6 +56,11 @@ class TestCuratedLists:
         ]
         assert unknown == []
         assert all(row.source_ids and row.comment for row in rows)
+
+    def test_every_workplace_id_is_a_skill_of_the_taxonomy_export(self) -> None:
+        workplaces = workplace_ids()
+        assert "xowU_8Wu_K7C" in workplaces  # Hemtjänst
+        assert workplaces <= _export_ids()
 
     @pytest.mark.parametrize("language", ["sv", "en"])
     def test_stop_phrases_are_read(self, language: str) -> None:
