@@ -39,6 +39,8 @@ class SuggestionResult:
     methods: list[str]
     taxonomy_version: str | None
     language: str
+    #: The pieces the text was read as (offsets into the original text), for callers that show them.
+    segments: list[Segment] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
