@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mimis.vcapi",
     "mimis.api",
     "mimis.wallet",
+    "mimis.matching",
     "mimis.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
