@@ -46,7 +46,9 @@ def care_group(skill) -> Concept:
     """SSYK 5330 Vårdbiträden with five related skills; Kassavana belongs to a shop group as well."""
     group = concept("occupation_group", "Vårdbiträden", "5330", level=4)
     for label in SKILLS[:5]:
-        ConceptRelation.objects.create(from_concept=group, to_concept=skill[label], kind=RelationKind.RELATED_SKILL)
+        ConceptRelation.objects.create(
+            from_concept=group, to_concept=skill[label], kind=RelationKind.RELATED_SKILL
+        )
     return group
 
 
@@ -54,7 +56,9 @@ def care_group(skill) -> Concept:
 def shop_group(skill) -> Concept:
     group = concept("occupation_group", "Butikssäljare", "5223", level=4)
     for label in ("Kassavana", "Omvårdnad"):
-        ConceptRelation.objects.create(from_concept=group, to_concept=skill[label], kind=RelationKind.RELATED_SKILL)
+        ConceptRelation.objects.create(
+            from_concept=group, to_concept=skill[label], kind=RelationKind.RELATED_SKILL
+        )
     return group
 
 
@@ -78,7 +82,9 @@ def make_mc(provider):  # type: ignore[no-untyped-def]
     """make_mc(title, skills, hours=…, ects=…) -> a published micro-credential version with those skills."""
     counter = {"n": 0}
 
-    def make(title: str, skills: list[Concept], hours: int | None = 10, ects: str | None = None, validity=None):  # type: ignore[no-untyped-def]
+    def make(
+        title: str, skills: list[Concept], hours: int | None = 10, ects: str | None = None, validity=None
+    ):  # type: ignore[no-untyped-def]
         counter["n"] += 1
         microcredential = MicroCredential.objects.create(provider=provider, slug=f"mc-{counter['n']}")
         version = MicroCredentialVersion.objects.create(

@@ -73,14 +73,19 @@ class TestRoleProfiles:
     def test_occupation_skill_suggestions_say_how_many_groups_list_each_skill(
         self, editor_token, care_group, shop_group
     ):
-        response = call("get", f"/api/v1/role-profiles/occupation-skills?occupation={care_group.pk}", editor_token)
+        response = call(
+            "get", f"/api/v1/role-profiles/occupation-skills?occupation={care_group.pk}", editor_token
+        )
         assert response.status_code == 200
         assert response.json()[-1]["occupation_groups"] == 2
 
     def test_patch_makes_a_new_version_and_keeps_the_old_one(self, editor_token, skill):
         profile = create(editor_token, skills=[skill["Omvårdnad"].pk]).json()
         response = call(
-            "patch", f"/api/v1/role-profiles/{profile['id']}", editor_token, {"skills": [skill["Kassavana"].pk]}
+            "patch",
+            f"/api/v1/role-profiles/{profile['id']}",
+            editor_token,
+            {"skills": [skill["Kassavana"].pk]},
         )
         assert response.status_code == 200, response.content
         assert response.json()["version"] == 2
@@ -98,7 +103,9 @@ class TestRoleProfiles:
 
     def test_someone_outside_the_organisation_cannot_change_a_shared_profile(self, editor_token, skill):
         profile = create(editor_token, skills=[skill["Omvårdnad"].pk], visibility="shared").json()
-        response = call("patch", f"/api/v1/role-profiles/{profile['id']}", token(UserFactory()), {"title": "X"})
+        response = call(
+            "patch", f"/api/v1/role-profiles/{profile['id']}", token(UserFactory()), {"title": "X"}
+        )
         assert response.status_code == 404
 
     def test_a_viewer_of_the_organisation_cannot_create_profiles(self, employer, skill):
@@ -109,7 +116,9 @@ class TestRoleProfiles:
 
     def test_an_unapproved_organisation_cannot_create_profiles(self, skill):
         pending = OrganisationFactory(slug="ny-arbetsgivare", kind="employer", status="pending")
-        response = create(token(member(pending, "admin")), organisation="ny-arbetsgivare", skills=[skill["Omvårdnad"].pk])
+        response = create(
+            token(member(pending, "admin")), organisation="ny-arbetsgivare", skills=[skill["Omvårdnad"].pk]
+        )
         assert response.status_code == 403
         assert response.json()["code"] == "organisation_not_approved"
 

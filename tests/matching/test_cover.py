@@ -12,7 +12,9 @@ from mimis.matching import cover
 from mimis.matching.cover import Candidate, solve
 
 candidate_lists = st.lists(
-    st.tuples(st.integers(min_value=1, max_value=60), st.frozensets(st.integers(0, 9), min_size=0, max_size=5)),
+    st.tuples(
+        st.integers(min_value=1, max_value=60), st.frozensets(st.integers(0, 9), min_size=0, max_size=5)
+    ),
     min_size=0,
     max_size=9,
 )

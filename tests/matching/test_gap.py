@@ -37,19 +37,28 @@ def catalogue(make_mc, skill):  # type: ignore[no-untyped-def]
     return {
         "hygiene": make_mc("Basal hygien", [skill["Omvårdnad"]], hours=20),
         "dementia": make_mc("Demensvård grund", [skill["Demensvård"]], hours=40),
-        "handling": make_mc("Förflyttning och ergonomi", [skill["Ergonomi"], skill["Förflyttningsteknik"]], hours=12),
+        "handling": make_mc(
+            "Förflyttning och ergonomi", [skill["Ergonomi"], skill["Förflyttningsteknik"]], hours=12
+        ),
         "ergonomics": make_mc("Ergonomi", [skill["Ergonomi"]], hours=8),
         "transfers": make_mc("Förflyttningsteknik", [skill["Förflyttningsteknik"]], hours=8),
         "big": make_mc(
             "Vårdbiträdesutbildning",
-            [skill["Demensvård"], skill["Ergonomi"], skill["Förflyttningsteknik"], skill["Social dokumentation"]],
+            [
+                skill["Demensvård"],
+                skill["Ergonomi"],
+                skill["Förflyttningsteknik"],
+                skill["Social dokumentation"],
+            ],
             hours=200,
         ),
     }
 
 
 class TestGapToARoleProfile:
-    def test_covered_skills_name_the_credential_that_proves_them(self, learner, role, catalogue, award, skill):
+    def test_covered_skills_name_the_credential_that_proves_them(
+        self, learner, role, catalogue, award, skill
+    ):
         credential = award(catalogue["hygiene"])
         result = gap_analysis(learner=learner, role_profile=role.pk)
         assert [(c.skill, c.proof.credential_id, c.proof.imported) for c in result.covered] == [
@@ -58,7 +67,9 @@ class TestGapToARoleProfile:
         assert result.target.version == role.current_version
         assert (result.required_covered, result.required_total) == (1, 4)
 
-    def test_missing_skills_are_split_into_required_and_meritorious(self, learner, role, catalogue, award, skill):
+    def test_missing_skills_are_split_into_required_and_meritorious(
+        self, learner, role, catalogue, award, skill
+    ):
         award(catalogue["hygiene"])
         result = gap_analysis(learner=learner, role_profile=role.pk)
         assert {m.skill.preferred_label for m in result.missing_required} == {
@@ -107,7 +118,9 @@ class TestGapToARoleProfile:
         assert result.covered == []
         assert catalogue["hygiene"] in {r.version for r in result.recommended}
 
-    def test_an_edit_makes_a_new_version_and_the_analysis_names_it(self, learner, role, employer_editor, skill):
+    def test_an_edit_makes_a_new_version_and_the_analysis_names_it(
+        self, learner, role, employer_editor, skill
+    ):
         first = role.current_version
         services.update_role_profile(
             profile=role, acting_user=employer_editor, skills=[SkillSpec(skill["Kassavana"].pk)]
@@ -124,7 +137,9 @@ class TestGapToARoleProfile:
 
 
 class TestOtherTargets:
-    def test_an_occupation_name_is_read_as_its_groups_related_skills(self, learner, care_name, catalogue, award):
+    def test_an_occupation_name_is_read_as_its_groups_related_skills(
+        self, learner, care_name, catalogue, award
+    ):
         award(catalogue["hygiene"])
         result = gap_analysis(learner=learner, occupation=care_name.pk)
         assert result.target.occupation == care_name.parent

@@ -52,7 +52,9 @@ class TestWhatCounts:
         refresh_verified_skills(learner=learner)
         assert skill["Omvårdnad"].pk in verified_skills_of(learner).skill_ids
 
-    def test_an_expired_credential_stops_counting_at_its_end_of_validity(self, learner, make_mc, award, skill):
+    def test_an_expired_credential_stops_counting_at_its_end_of_validity(
+        self, learner, make_mc, award, skill
+    ):
         version = make_mc("Första hjälpen", [skill["Ergonomi"]], validity=12)
         credential = award(version)
         assert skill["Ergonomi"].pk in verified_skills_of(learner).skill_ids
@@ -83,13 +85,19 @@ class TestWhatCounts:
 
 
 class TestKeptUpToDate:
-    def test_issuing_refreshes_the_holders_set(self, learner, hygiene, django_capture_on_commit_callbacks, skill):
+    def test_issuing_refreshes_the_holders_set(
+        self, learner, hygiene, django_capture_on_commit_callbacks, skill
+    ):
         refresh_verified_skills(learner=learner)
         with django_capture_on_commit_callbacks(execute=True):
-            issuing.issue_credential(version=hygiene, email=learner.email, name=learner.name, acting_user=None)
+            issuing.issue_credential(
+                version=hygiene, email=learner.email, name=learner.name, acting_user=None
+            )
         assert VerifiedSkill.objects.filter(learner=learner, skill=skill["Omvårdnad"]).exists()
 
-    def test_revoking_refreshes_the_holders_set(self, learner, hygiene, award, django_capture_on_commit_callbacks):
+    def test_revoking_refreshes_the_holders_set(
+        self, learner, hygiene, award, django_capture_on_commit_callbacks
+    ):
         credential = award(hygiene)
         refresh_verified_skills(learner=learner)
         assert VerifiedSkill.objects.filter(learner=learner).exists()
