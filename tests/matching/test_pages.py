@@ -28,7 +28,8 @@ def profile(employer, employer_editor, skill):  # type: ignore[no-untyped-def]
 class TestCompetenceNeeds:
     def test_an_editor_makes_a_profile_from_an_occupation(self, employer, employer_editor, care_group):
         response = signed_in(employer_editor).post(
-            "/organisations/kristianstad/role-profiles/", {"from_occupation": "1", "occupation": care_group.pk}
+            "/organisations/kristianstad/role-profiles/",
+            {"from_occupation": "1", "occupation": care_group.pk},
         )
         profile = RoleProfile.objects.get(organisation=employer)
         assert response.status_code == 302
@@ -99,9 +100,13 @@ class TestPathsToJobs:
         assert "Ungefär 12 timmars studier" in page
         assert "visas av ”Basal hygien”" in page
 
-    def test_shortage_occupations_are_the_default_view(self, learner, care_group, shop_group, make_mc, award, skill):
+    def test_shortage_occupations_are_the_default_view(
+        self, learner, care_group, shop_group, make_mc, award, skill
+    ):
         award(make_mc("Kassa och omvårdnad", [skill["Kassavana"], skill["Omvårdnad"]]))
-        ShortageOccupation.objects.create(occupation=care_group, marked_on="2026-10-01", source="Yrkesbarometern")
+        ShortageOccupation.objects.create(
+            occupation=care_group, marked_on="2026-10-01", source="Yrkesbarometern"
+        )
         page = signed_in(learner).get("/my/paths-to-jobs/").content.decode()
         assert "Bristyrken i Skåne som passar dina färdigheter" in page
         assert "Vårdbiträden" in page
@@ -118,7 +123,12 @@ class TestShortageOccupations:
     def test_a_region_admin_marks_a_shortage_occupation(self, region_admin, care_group):
         response = verified_client(region_admin).post(
             "/platform/shortage-occupations/",
-            {"mark": "1", "occupation": care_group.pk, "marked_on": "2026-10-01", "source": "Yrkesbarometern"},
+            {
+                "mark": "1",
+                "occupation": care_group.pk,
+                "marked_on": "2026-10-01",
+                "source": "Yrkesbarometern",
+            },
         )
         assert response.status_code == 302
         assert ShortageOccupation.objects.get().source == "Yrkesbarometern"
