@@ -15,7 +15,6 @@ from django.db.models.signals import post_delete, post_save
 from mimis.issuing.models import Credential
 from mimis.issuing.signals import credential_state_changed, credentials_issued, credentials_replaced
 from mimis.wallet.models import ExternalCredential, LearnerEmail, WalletEntry
-from mimis.wallet.selectors import holder_of
 
 
 def _queue_for_users(user_ids: Iterable[int]) -> None:
@@ -26,8 +25,19 @@ def _queue_for_users(user_ids: Iterable[int]) -> None:
         transaction.on_commit(lambda: tasks.refresh_verified_skills_task.enqueue(user_ids=ids))
 
 
+#: Credentials per queued task (a batch of 20,000 awards becomes 40 tasks).
+CHUNK = 500
+
+
 def _queue_for_credentials(credentials: Iterable[Credential]) -> None:
-    _queue_for_users(user.pk for c in credentials if (user := holder_of(c)) is not None)
+    """Who holds the credentials is looked up by the task, after the commit: nothing is added to the
+    issuing transaction but the callback."""
+    from mimis.matching import tasks
+
+    ids = [str(c.pk) for c in credentials]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        transaction.on_commit(lambda chunk=chunk: tasks.refresh_holders_task.enqueue(credential_ids=chunk))
 
 
 def on_credentials_issued(*, credentials: list[Credential], **_: Any) -> None:
