@@ -135,3 +135,59 @@ class TestShortageOccupations:
 
     def test_others_cannot_open_the_page(self, employer_editor):
         assert signed_in(employer_editor).get("/platform/shortage-occupations/").status_code == 403
+
+
+class TestOtherStarts:
+    def test_a_profile_from_a_pasted_job_ad_keeps_the_skills_ticked(self, employer, employer_editor, skill):
+        url = "/organisations/kristianstad/role-profiles/job-ad/"
+        ad = "Vi söker ett vårdbiträde. Du har erfarenhet av omvårdnad och ergonomi."
+        found = signed_in(employer_editor).post(url, {"title": "Vårdbiträde", "text": ad}).content.decode()
+        assert 'value="%d"' % skill["Omvårdnad"].pk in found
+        response = signed_in(employer_editor).post(
+            url, {"title": "Vårdbiträde", "text": ad, "save": "1", "keep": [skill["Ergonomi"].pk]}
+        )
+        assert response.status_code == 302
+        version = RoleProfile.objects.get(organisation=employer).current_version
+        assert version.origin == "job_ad"
+        assert [s.skill for s in version.profile_skills.all()] == [skill["Ergonomi"]]
+
+    def test_an_employer_copies_a_template_of_the_region(self, region, employer, employer_editor, skill):
+        template = services.create_role_profile(
+            organisation=region,
+            acting_user=None,
+            title="Lagerarbetare",
+            visibility="shared",
+            is_template=True,
+            skills=[SkillSpec(skill["Kassavana"].pk, "meritorious", 2)],
+        )
+        page = signed_in(employer_editor).get("/organisations/kristianstad/role-profiles/").content.decode()
+        assert "Kopiera ”Lagerarbetare”" in page
+        signed_in(employer_editor).post(
+            "/organisations/kristianstad/role-profiles/", {"from_template": "1", "template": template.pk}
+        )
+        copy = RoleProfile.objects.get(organisation=employer)
+        assert copy.visibility == "private"
+        assert copy.current_version.based_on == template.current_version
+        assert [(s.requirement, s.weight) for s in copy.current_version.profile_skills.all()] == [
+            ("meritorious", 2)
+        ]
+
+    def test_the_organisation_menu_links_to_competence_needs(self, employer_editor, employer):
+        page = signed_in(employer_editor).get("/start/").content.decode()
+        assert "/organisations/kristianstad/role-profiles/" in page
+
+
+class TestCommand:
+    def test_refresh_and_gap_from_the_command_line(self, learner, make_mc, award, skill):
+        import json
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        award(make_mc("Basal hygien", [skill["Omvårdnad"]], hours=20))
+        out = StringIO()
+        call_command("matching", "refresh", "--learner", learner.email, stdout=out)
+        assert "1 learners" in out.getvalue()
+        out = StringIO()
+        call_command("matching", "gap", "--learner", learner.email, "--skills", str(skill["Omvårdnad"].pk), stdout=out)
+        assert json.loads(out.getvalue())["totals"]["required_covered"] == 1
