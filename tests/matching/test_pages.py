@@ -142,7 +142,7 @@ class TestOtherStarts:
         url = "/organisations/kristianstad/role-profiles/job-ad/"
         ad = "Vi söker ett vårdbiträde. Du har erfarenhet av omvårdnad och ergonomi."
         found = signed_in(employer_editor).post(url, {"title": "Vårdbiträde", "text": ad}).content.decode()
-        assert 'value="%d"' % skill["Omvårdnad"].pk in found
+        assert f'value="{skill["Omvårdnad"].pk}"' in found
         response = signed_in(employer_editor).post(
             url, {"title": "Vårdbiträde", "text": ad, "save": "1", "keep": [skill["Ergonomi"].pk]}
         )
@@ -189,5 +189,7 @@ class TestCommand:
         call_command("matching", "refresh", "--learner", learner.email, stdout=out)
         assert "1 learners" in out.getvalue()
         out = StringIO()
-        call_command("matching", "gap", "--learner", learner.email, "--skills", str(skill["Omvårdnad"].pk), stdout=out)
+        call_command(
+            "matching", "gap", "--learner", learner.email, "--skills", str(skill["Omvårdnad"].pk), stdout=out
+        )
         assert json.loads(out.getvalue())["totals"]["required_covered"] == 1
