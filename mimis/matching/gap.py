@@ -3,6 +3,10 @@ and the published micro-credentials that close the gap in the required skills wi
 
 The recommendation is a weighted set cover (see :mod:`mimis.matching.cover`, which says when the answer is
 exact and when it is the greedy approximation); the result carries ``method`` so callers can say so.
+
+Pathways are not candidates of their own: a pathway costs the sum of its micro-credentials, so it can never
+cover the gap with less workload than its parts. Each recommended micro-credential instead names the pathways it
+is a step of, so the learner sees where it leads.
 """
 
 from __future__ import annotations
