@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from mimis.accounts.models import User
 from mimis.issuing.models import Credential
 from mimis.issuing.signals import credential_state_changed, credentials_issued, credentials_replaced
 from mimis.wallet.models import ExternalCredential, LearnerEmail, WalletEntry
@@ -56,6 +57,15 @@ def on_wallet_entry_saved(*, instance: WalletEntry, **_: Any) -> None:
     _queue_for_users([instance.user_id])
 
 
+def on_user_saved(*, instance: User, **_: Any) -> None:
+    """A closed or erased account keeps no verified skills (they are derived personal data)."""
+    if not instance.is_active:
+        from mimis.matching.models import LearnerSkillState, VerifiedSkill
+
+        VerifiedSkill.objects.filter(learner=instance).delete()
+        LearnerSkillState.objects.filter(learner=instance).delete()
+
+
 def on_learner_email_saved(*, instance: LearnerEmail, **_: Any) -> None:
     if instance.verified_at is not None:
         _queue_for_users([instance.user_id])
@@ -72,6 +82,10 @@ def connect() -> None:
     )
     credentials_replaced.connect(on_credentials_replaced, sender=Credential, dispatch_uid="matching.replaced")
     post_save.connect(on_wallet_entry_saved, sender=WalletEntry, dispatch_uid="matching.wallet_entry")
+    post_delete.connect(
+        on_wallet_entry_saved, sender=WalletEntry, dispatch_uid="matching.wallet_entry_deleted"
+    )
+    post_save.connect(on_user_saved, sender=User, dispatch_uid="matching.user_saved")
     post_save.connect(on_learner_email_saved, sender=LearnerEmail, dispatch_uid="matching.learner_email")
     post_save.connect(
         on_external_credential_changed, sender=ExternalCredential, dispatch_uid="matching.imported_saved"

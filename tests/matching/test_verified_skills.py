@@ -146,3 +146,17 @@ class TestImported:
         signed["credentialSubject"]["achievement"]["alignment"].append(self.alignment(skill["Ergonomi"]))
         ExternalCredential.objects.filter(pk=external.pk).update(content=json.dumps(signed))
         assert refresh_verified_skills(learner=learner) == []
+
+
+class TestPersonalData:
+    def test_erasing_the_account_removes_the_verified_skills(self, learner, hygiene, award):
+        from mimis.matching.models import LearnerSkillState
+        from mimis.wallet.personal_data import erase_account
+        from tests.factories import PASSWORD
+
+        award(hygiene)
+        refresh_verified_skills(learner=learner)
+        assert VerifiedSkill.objects.filter(learner=learner).exists()
+        erase_account(user=learner, password=PASSWORD)
+        assert not VerifiedSkill.objects.filter(learner=learner).exists()
+        assert not LearnerSkillState.objects.filter(learner=learner).exists()
