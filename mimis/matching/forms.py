@@ -28,6 +28,18 @@ class ProfileBasicsForm(forms.Form):
             "Shared profiles can be used by anyone, also learners comparing themselves with the role."
         ),
     )
+    is_template = forms.BooleanField(
+        label=_("Publish as a template for everyone"),
+        required=False,
+        help_text=_(
+            "Employers can start their own profiles from a template. A template is shared with everyone."
+        ),
+    )
+
+    def __init__(self, *args: object, templates_allowed: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if not templates_allowed:
+            del self.fields["is_template"]
 
 
 class FromOccupationForm(forms.Form):

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from mimis.accounts.forms import add_service_error
-from mimis.accounts.models import Organisation
+from mimis.accounts.models import Organisation, OrganisationKind
 from mimis.accounts.permissions import Capability, require_platform_admin
 from mimis.accounts.selectors import organisation_for
 from mimis.errors import MimisError, NotFound
@@ -101,7 +101,8 @@ def _created(request: HttpRequest, organisation: Organisation, profile: RoleProf
 def new_profile(request: HttpRequest, slug: str) -> HttpResponse:
     """A profile from skills the employer searches for and ticks."""
     organisation = organisation_for(user=request.user, slug=slug, capability=Capability.VIEW_ORGANISATION)
-    form = ProfileBasicsForm(request.POST or None)
+    templates_allowed = organisation.kind == OrganisationKind.REGION
+    form = ProfileBasicsForm(request.POST or None, templates_allowed=templates_allowed)
     query, found = _skill_search(request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,6 +112,7 @@ def new_profile(request: HttpRequest, slug: str) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
                 visibility=form.cleaned_data["visibility"],
+                is_template=form.cleaned_data.get("is_template", False),
                 skills=_added_skills(request),
             )
         except MimisError as error:
@@ -166,8 +168,15 @@ def profile_detail(request: HttpRequest, slug: str, profile_id: int) -> HttpResp
     rows = list(version.profile_skills.all())
     for row in rows:
         row.weight_value = "" if row.weight is None else str(row.weight)  # type: ignore[attr-defined]
-    initial = {"title": version.title, "description": version.description, "visibility": profile.visibility}
-    form = ProfileBasicsForm(request.POST or None, initial=initial)
+    initial = {
+        "title": version.title,
+        "description": version.description,
+        "visibility": profile.visibility,
+        "is_template": profile.is_template,
+    }
+    form = ProfileBasicsForm(
+        request.POST or None, initial=initial, templates_allowed=organisation.kind == OrganisationKind.REGION
+    )
     query, found = _skill_search(request, exclude={r.skill_id for r in rows})
     if request.method == "POST" and form.is_valid():
         kept = []
@@ -185,6 +194,7 @@ def profile_detail(request: HttpRequest, slug: str, profile_id: int) -> HttpResp
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
                 visibility=form.cleaned_data["visibility"],
+                is_template=form.cleaned_data.get("is_template", profile.is_template),
                 skills=services.skill_specs([*kept, *_added_skills(request)]),
             )
         except MimisError as error:

@@ -193,3 +193,25 @@ class TestCommand:
             "matching", "gap", "--learner", learner.email, "--skills", str(skill["Omvårdnad"].pk), stdout=out
         )
         assert json.loads(out.getvalue())["totals"]["required_covered"] == 1
+
+
+class TestTemplates:
+    def test_a_region_editor_publishes_a_profile_as_a_template(self, region, skill):
+        editor = member(region, "editor")
+        response = signed_in(editor).post(
+            "/organisations/region/role-profiles/new/",
+            {
+                "title": "Lagerarbetare",
+                "visibility": "shared",
+                "is_template": "on",
+                "add": [skill["Kassavana"].pk],
+            },
+        )
+        assert response.status_code == 302
+        assert RoleProfile.objects.get(organisation=region).is_template
+
+    def test_an_employer_has_no_template_choice(self, employer_editor):
+        page = (
+            signed_in(employer_editor).get("/organisations/kristianstad/role-profiles/new/").content.decode()
+        )
+        assert "is_template" not in page
