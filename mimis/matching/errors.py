@@ -62,7 +62,7 @@ class OccupationHasNoSkills(ValidationFailed):
 
 class TitleNeeded(ValidationFailed):
     code = "title_needed"
-    default_message = _('Give the role a name, for example "Vårdbiträde, nattpass".')
+    default_message = _('Give the role a name, for example "Care assistant, night shifts".')
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message, field="title")

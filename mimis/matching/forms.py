@@ -14,7 +14,7 @@ class ProfileBasicsForm(forms.Form):
     title = forms.CharField(
         label=_("Name of the role"),
         max_length=200,
-        help_text=_('As you would write it in a job ad, for example "Vårdbiträde, nattpass".'),
+        help_text=_('As you would write it in a job ad, for example "Care assistant, night shifts".'),
     )
     description = forms.CharField(
         label=_("Description (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -70,7 +70,7 @@ class ShortageForm(forms.Form):
     source = forms.CharField(
         label=_("Source"),
         max_length=300,
-        help_text=_("For example Arbetsförmedlingen's Yrkesbarometer, autumn 2026."),
+        help_text=_("For example the Swedish Public Employment Service's occupational outlook, autumn 2026."),
     )
     note = forms.CharField(
         label=_("Note (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False

@@ -420,7 +420,9 @@ def mark_shortage_occupation(
     source = (source or "").strip()
     if not source:
         raise ValidationFailed(
-            _("Say where the assessment comes from, e.g. Arbetsförmedlingen's Yrkesbarometer."),
+            _(
+                "Say where the assessment comes from, for example the Swedish Public Employment Service's occupational outlook."
+            ),
             field="source",
         )
     shortage, created = ShortageOccupation.objects.update_or_create(
