@@ -18,6 +18,8 @@ from mimis.catalog.codesign_api import router as codesign_router
 from mimis.errors import MimisError, ValidationFailed
 from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
+from mimis.matching.api import me_router as matching_me_router
+from mimis.matching.api import router as matching_router
 from mimis.quality.api import microcredential_router as quality_microcredential_router
 from mimis.quality.api import router as quality_router
 from mimis.recognition.api import router as recognition_router
@@ -108,3 +110,5 @@ api.add_router("/organisations", issuer_keys_router)
 api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/me", wallet_router)
+api.add_router("/me", matching_me_router)
+api.add_router("/", matching_router)

@@ -39,6 +39,7 @@ from mimis.issuing.models import (
     StatusPurpose,
     status_list_bytes,
 )
+from mimis.issuing.signals import credential_state_changed, credentials_issued
 from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
 from mimis.vc.jwt import sign_jwt
@@ -317,6 +318,7 @@ def _sign_and_store(
     )
     for credential in credentials.values():
         tasks.send_credential_issued_email.enqueue(credential_id=str(credential.pk))
+    credentials_issued.send(sender=Credential, credentials=list(credentials.values()))
     return credentials
 
 
@@ -356,6 +358,7 @@ def _change_state(
         actor_label=None if acting_user else "shell",
         data={"reason": reason},
     )
+    credential_state_changed.send(sender=Credential, credential=credential, state=state)
     # The holder hears of it in their language, once the change is committed (and only then).
     transaction.on_commit(
         partial(tasks.send_credential_status_email.enqueue, credential_id=str(credential.pk), state=state)

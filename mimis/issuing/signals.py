@@ -7,6 +7,11 @@ in it are the wallet's business: ``mimis.wallet`` handles it (connected in ``Wal
 ``credentials_replaced``: after a key compromise, new credentials stand in for old ones (``pairs``: a list of
 (old, new)), sent inside the re-issuing transaction. The wallet keeps a collected credential's replacement in
 the same wallet and lets the old credentials' unused claim links stop working.
+
+``credentials_issued``: new credentials were stored (``credentials``: a list), sent inside the issuing
+transaction. ``credential_state_changed``: a credential was revoked, suspended or reinstated
+(``credential``, ``state``), sent inside that transaction. Matching keeps each learner's verified skills
+up to date from these (``mimis.matching.handlers``).
 """
 
 from __future__ import annotations
@@ -15,3 +20,5 @@ from django.dispatch import Signal
 
 holder_email_due = Signal()  # sender: Credential (the class); kwargs: credential, template
 credentials_replaced = Signal()  # sender: Credential (the class); kwargs: pairs
+credentials_issued = Signal()  # sender: Credential (the class); kwargs: credentials
+credential_state_changed = Signal()  # sender: Credential (the class); kwargs: credential, state

@@ -67,6 +67,7 @@ def test_learner_menu(learner):
     assert top_level_labels(html) == [
         "Start",
         "Mina meriter",
+        "Vägar till jobb",
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
@@ -93,7 +94,7 @@ def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin):
 def test_region_admin_has_a_platform_entry(region_admin):
     html = verified_client(region_admin).get("/start/").content.decode()
     assert top_level_labels(html)[:4] == ["Start", "[Plattform]", "Granskning", "[Region Skåne]"]
-    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg"]
+    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg", "Bristyrken"]
 
 
 def test_person_with_several_organisations_gets_one_entry_for_them_all(provider, other_provider, qa_body):
