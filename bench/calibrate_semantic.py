@@ -1,0 +1,231 @@
+"""Calibrate the semantic step's thresholds (mimis/skills/semantic.py) on the dev split of the labelled set.
+
+    MIMIS_DATA_DIR=/tmp/somewhere mimis migrate
+    MIMIS_DATA_DIR=/tmp/somewhere mimis taxonomy import-jobtech ../shared/taxonomy/jobtech
+    MIMIS_DATA_DIR=/tmp/somewhere mimis skills_embeddings build
+    MIMIS_DATA_DIR=/tmp/somewhere python bench/calibrate_semantic.py [--names passage] [--gold FILE]
+
+Prints micro precision, recall and F1 over a grid of (minimum score, margin, cap) for the semantic method
+alone and for its union with exact label matches, best F1 first, then the figures of the constants in
+semantic.py. Only split "dev" is read: the holdout texts are never opened here (a line of the holdout split
+is skipped before its text is looked at).
+
+Segments: this script cuts a text into lines and sentences and gives each a kind with a few headings
+("Vi erbjuder", "Om oss", "Meriterande" …), a stand-in for the baseline pipeline's segmenter.
+``--names passage`` embeds the skills' names in memory with e5's "passage: " prefix instead of reading the
+stored set (which uses "query: "), to compare the two recipes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mimis.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+
+from mimis.skills import semantic  # noqa: E402
+from mimis.skills.suggestions import Segment  # noqa: E402
+from mimis.taxonomy.models import Concept, Scheme  # noqa: E402
+
+GOLD = ROOT / "bench" / "data" / "skills_gold.jsonl"
+
+_HEADINGS = [
+    (
+        re.compile(r"^\W*(vi erbjuder|vi kan erbjuda|förmåner|det här erbjuder vi|we offer|benefits)", re.I),
+        "benefit",
+    ),
+    (
+        re.compile(
+            r"^\W*(om oss|om företaget|om arbetsplatsen|om tjänsten|ansökan|så söker du|sök|about us|how to apply|apply)",
+            re.I,
+        ),
+        "about",
+    ),
+    (
+        re.compile(
+            r"^\W*(meriterande|det är meriterande|vi ser gärna|nice to have|it is a plus|a plus|merit)", re.I
+        ),
+        "meritorious",
+    ),
+    (
+        re.compile(
+            r"^\W*(vi söker dig som|du har|krav|kvalifikationer|vi söker|requirements|you have|we are looking for|qualifications)",
+            re.I,
+        ),
+        "requirement",
+    ),
+]
+_MERIT_INLINE = re.compile(r"meriterande|är ett plus|is a plus|an advantage|en fördel|is a merit", re.I)
+_BENEFIT_WORDS = re.compile(
+    r"kollektivavtal|friskvård|tjänstepension|förmån|collective agreement|pension", re.I
+)
+
+
+def segment(text: str) -> list[Segment]:
+    """Lines, then sentences; a heading line sets the kind of the lines under it until a blank line."""
+    segments: list[Segment] = []
+    section = "other"
+    for line in re.finditer(r"[^\n]+|\n\s*\n", text):
+        chunk = line.group()
+        if not chunk.strip():
+            section = "other"
+            continue
+        kind = section
+        for pattern, heading_kind in _HEADINGS:
+            if pattern.search(chunk):
+                kind = section = heading_kind
+                break
+        if _MERIT_INLINE.search(chunk):
+            kind = "meritorious"
+        elif kind in {"other", "requirement"} and _BENEFIT_WORDS.search(chunk):
+            kind = "benefit"
+        for sentence in re.finditer(r"[^.!?]+[.!?]*", chunk):
+            if sentence.group().strip():
+                start = line.start() + sentence.start()
+                segments.append(Segment(start, start + len(sentence.group()), sentence.group(), kind))
+    return segments
+
+
+def load_dev(path: Path) -> list[dict]:
+    ads = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        item = json.loads(raw)
+        if item.get("split") != "dev":
+            continue  # holdout: never looked at while tuning
+        ads.append(item)
+    return ads
+
+
+def exact_label_matches(text: str, segments: list[Segment], labels: list[tuple[str, str]]) -> set[str]:
+    """Skills whose preferred label (or one of its "/" names) appears as words in a readable segment."""
+    readable = " \n ".join(s.text.lower() for s in segments if s.kind in semantic.READ_KINDS)
+    found = set()
+    for source_id, name in labels:
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", readable):
+            found.add(source_id)
+    return found
+
+
+def prf(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, float, float, float]:
+    tp = sum(len(p & g) for p, g in zip(predicted, gold, strict=True))
+    fp = sum(len(p - g) for p, g in zip(predicted, gold, strict=True))
+    fn = sum(len(g - p) for p, g in zip(predicted, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, fp / len(gold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--names", choices=["stored", "passage"], default="stored")
+    parser.add_argument("--top", type=int, default=15, help="grid rows printed per method")
+    args = parser.parse_args()
+
+    ads = load_dev(args.gold)
+    index = semantic._index()
+    if index is None:
+        sys.exit("No stored embeddings for the current skills: run `mimis skills_embeddings build` first.")
+    if args.names == "passage":
+        _, concepts = semantic.current_skills()
+        texts = [text for _, names in concepts for text in names]
+        started = time.perf_counter()
+        vectors = np.concatenate(
+            [semantic._engine().passage(texts[i : i + 256]) for i in range(0, len(texts), 256)]
+        )
+        print(f"embedded {len(texts)} names with 'passage: ' in {time.perf_counter() - started:.0f} s")
+        index.matrix = vectors.astype(np.float16).astype(np.float32)
+    print(
+        f"dev ads: {len(ads)}, gold skills: {sum(len(a['gold']) for a in ads)}; matrix {index.matrix.shape}, "
+        f"{index.nbytes / 1e6:.1f} MB in memory"
+    )
+
+    labels = []
+    for source_id, label in Concept.objects.filter(scheme=Scheme.SKILL, deprecated=False).values_list(
+        "source_id", "preferred_label"
+    ):
+        labels += [(source_id, name.lower()) for name in semantic.name_texts(label, "", [])]
+
+    gold = [{g["skill_id"] for g in ad["gold"]} for ad in ads]
+    exact = []
+    per_ad = []  # per ad: list of segment score vectors (skills) of the readable segments
+    latencies = []
+    for ad in ads:
+        segments = segment(ad["text"])
+        exact.append(exact_label_matches(ad["text"], segments, labels))
+        started = time.perf_counter()
+        readable = semantic.pieces(segments)
+        scores = semantic.concept_scores(index, semantic.embed_pieces([p.text for p in readable]))
+        latencies.append(time.perf_counter() - started)
+        blocks = []
+        for number in sorted({p.segment for p in readable}):
+            rows = [row for row, p in enumerate(readable) if p.segment == number]
+            blocks.append(scores[rows].max(axis=0))
+        per_ad.append(blocks)
+
+    ceiling = [
+        set().union(*[set(index.source_ids[c] for c in np.argsort(-b)[:10]) for b in blocks] or [set()])
+        for blocks in per_ad
+    ]
+    print(
+        f"recall ceiling (gold among a segment's 10 best skills): "
+        f"{sum(len(c & g) for c, g in zip(ceiling, gold, strict=True)) / sum(map(len, gold)):.3f}"
+    )
+    p, r, f, w = prf(exact, gold)
+    print(f"exact label matches alone: P {p:.3f} R {r:.3f} F1 {f:.3f} wrong/ad {w:.2f}")
+
+    rows = []
+    for min_score, margin, cap in itertools.product(
+        [0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.90], [0.005, 0.01, 0.015, 0.02, 0.03, 0.05], [1, 2, 3, 4]
+    ):
+        predicted = [
+            {
+                index.source_ids[c]
+                for b in blocks
+                for c, _ in semantic.select(b, min_score=min_score, margin=margin, cap=cap)
+            }
+            for blocks in per_ad
+        ]
+        union = [pred | ex for pred, ex in zip(predicted, exact, strict=True)]
+        rows.append(((min_score, margin, cap), prf(predicted, gold), prf(union, gold)))
+
+    for name, key in (("semantic alone", 1), ("semantic ∪ exact labels", 2)):
+        print(f"\n{name}: best {args.top} of the grid by F1")
+        print("min    margin cap   P      R      F1     wrong/ad")
+        for params, *figures in sorted(rows, key=lambda row: -row[key][2])[: args.top]:
+            p, r, f, w = figures[key - 1]
+            print(f"{params[0]:.3f}  {params[1]:.3f}  {params[2]}    {p:.3f}  {r:.3f}  {f:.3f}  {w:.2f}")
+
+    chosen = next(row for row in rows if row[0] == (semantic.MIN_SCORE, semantic.MARGIN, semantic.CAP))
+    print(f"\nsemantic.py constants min {semantic.MIN_SCORE} margin {semantic.MARGIN} cap {semantic.CAP}:")
+    print("  semantic alone:  P {:.3f} R {:.3f} F1 {:.3f} wrong/ad {:.2f}".format(*chosen[1]))
+    print("  ∪ exact labels:  P {:.3f} R {:.3f} F1 {:.3f} wrong/ad {:.2f}".format(*chosen[2]))
+    latencies.sort()
+    print(
+        f"semantic step per ad (embed pieces + score): p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
+        f"p95 {latencies[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms, pieces/ad "
+        f"{sum(len(semantic.pieces(segment(a['text']))) for a in ads) / len(ads):.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
