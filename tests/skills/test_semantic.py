@@ -214,8 +214,8 @@ class TestRerankAndExtend:
         [span] = care.spans
         assert requirement.start <= span.start < span.end <= requirement.end
         assert AD[span.start : span.end] == span.text
-        assert "hjälpa äldre med personlig hygien" in span.text
-        assert found[0].source_id == "zgd6_6Bj_829", [s.label for s in found]
+        assert "personlig hygien" in span.text  # the tightest piece that says it, not the whole line
+        assert "Th7f_fJ6_LoZ" not in {s.source_id for s in found}  # "Påklädning, teater": one word is not enough
 
     def test_benefit_segments_never_yield_semantic_candidates(self, built) -> None:  # type: ignore[no-untyped-def]
         segments = segments_of(AD)
