@@ -215,7 +215,9 @@ class TestRerankAndExtend:
         assert requirement.start <= span.start < span.end <= requirement.end
         assert AD[span.start : span.end] == span.text
         assert "personlig hygien" in span.text  # the tightest piece that says it, not the whole line
-        assert "Th7f_fJ6_LoZ" not in {s.source_id for s in found}  # "Påklädning, teater": one word is not enough
+        assert "Th7f_fJ6_LoZ" not in {
+            s.source_id for s in found
+        }  # "Påklädning, teater": one word is not enough
 
     def test_benefit_segments_never_yield_semantic_candidates(self, built) -> None:  # type: ignore[no-untyped-def]
         segments = segments_of(AD)
@@ -256,6 +258,12 @@ class TestRerankAndExtend:
         assert dementia[0].spans == hit.spans
         assert 0.7 <= dementia[0].score <= 1.0
         assert hit.score == 1.0  # the caller's object is not changed
+        # Pieces the baseline explained add nothing; the other side of "och" still does.
+        added = [s for s in found if s.method == "semantic"]
+        assert all(
+            span.end <= start or span.start >= start + len("demensvård") for s in added for span in s.spans
+        )
+        assert "zgd6_6Bj_829" in {s.source_id for s in added}
 
     def test_without_stored_embeddings_the_hits_come_back_unchanged(self, skills) -> None:  # type: ignore[no-untyped-def]
         hit = SkillSuggestion(1, "x", "X", 1.0, True, "label", [])
