@@ -479,7 +479,10 @@ def rerank_and_extend(
         near = [row for row, piece in enumerate(readable) if any(_overlaps(piece, s) for s in hit.spans)]
         if column is not None and near:
             semantic = _as_unit(float(np.max(scores[near, column])))
-            hit = replace(hit, score=round((1 - RERANK_WEIGHT) * hit.score + RERANK_WEIGHT * semantic, 4))
+            # Raise what the model agrees with, never lower: the tightest piece around a synonym hit can be
+            # one word ("påklädning" for Personlig omvårdnad) that the model alone would not connect.
+            blended = (1 - RERANK_WEIGHT) * hit.score + RERANK_WEIGHT * semantic
+            hit = replace(hit, score=round(max(hit.score, blended), 4))
         reranked.append(hit)
     return sorted([*reranked, *added.values()], key=lambda s: -s.score)
 
