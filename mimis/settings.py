@@ -280,4 +280,6 @@ MIMIS_QA_APPROVAL_DAYS = 3 * 365
 MIMIS_QA_REMINDER_DAYS = 60
 # Days before an MYH level decision expires that the provider is reminded to apply again.
 MIMIS_LEVEL_DECISION_REMINDER_DAYS = 180
+# With the semantic extra installed, a taxonomy import queues the skills' embeddings (about a minute of CPU).
+MIMIS_SKILLS_EMBED_AFTER_IMPORT = True
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)

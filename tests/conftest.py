@@ -34,6 +34,8 @@ def _immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
     settings.MIMIS_BASE_URL = "http://testserver"
     # Tests never resolve issuers over the network, whatever the environment says.
     settings.MIMIS_RESOLVE_REMOTE_DIDS = False
+    # Embedding the full taxonomy takes a minute of CPU: tests of the semantic extra build it themselves.
+    settings.MIMIS_SKILLS_EMBED_AFTER_IMPORT = False
 
 
 @pytest.fixture(autouse=True)

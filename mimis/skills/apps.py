@@ -7,3 +7,9 @@ class SkillsConfig(AppConfig):
     label = "skills"
     verbose_name = _("Skills from text")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from mimis.skills import receivers
+        from mimis.taxonomy.signals import taxonomy_imported
+
+        taxonomy_imported.connect(receivers.embed_after_import, dispatch_uid="skills.embed_after_import")

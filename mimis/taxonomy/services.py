@@ -14,6 +14,7 @@ from mimis.audit.services import record
 from mimis.taxonomy.importers import esco, jobtech
 from mimis.taxonomy.importers.base import ImportReport, sync
 from mimis.taxonomy.models import Source, TaxonomyImport
+from mimis.taxonomy.signals import taxonomy_imported
 
 if TYPE_CHECKING:
     from mimis.accounts.models import User
@@ -89,6 +90,7 @@ def import_jobtech(
             actor=acting_user,
             data={**report.as_dict(), "version": imported.version, "origin": imported.origin},
         )
+        taxonomy_imported.send(sender=Source.JOBTECH, report=report)
     report.seconds = time.perf_counter() - started
     report.version = imported.version
     return report
@@ -168,6 +170,7 @@ def import_esco(
             actor=acting_user,
             data={**report.as_dict(), "language": language, "version": imported.version},
         )
+        taxonomy_imported.send(sender=Source.ESCO, report=report)
     report.seconds = time.perf_counter() - started
     report.version = imported.version
     return report

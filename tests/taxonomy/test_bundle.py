@@ -307,3 +307,21 @@ class TestCommand:
 
         assert "Wrote" in capsys.readouterr().out
         assert import_jobtech(tmp_path / "out.zip").version == "31"
+
+
+@pytest.mark.django_db
+def test_an_import_tells_the_apps_that_build_on_the_taxonomy(tmp_path: Path) -> None:
+    from mimis.taxonomy.signals import taxonomy_imported
+
+    heard = []
+
+    def listener(sender, report, **kwargs):  # type: ignore[no-untyped-def]
+        heard.append((sender, report.total("created")))
+
+    taxonomy_imported.connect(listener)
+    try:
+        write_concepts(tmp_path, "skills.json", [skill("aaaa_bbb_ccc", "Demensvård")])
+        import_jobtech(directory=tmp_path)
+    finally:
+        taxonomy_imported.disconnect(listener)
+    assert heard == [("jobtech", 1)]
