@@ -14,6 +14,7 @@ from pydantic import Field
 from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import WRITE
 from mimis.api.auth import authenticate_optional, check_token_organisation, require_scope
+from mimis.api.errors import ID_MAX
 from mimis.api.schemas import ErrorOut
 from mimis.catalog import occasions, pathways, selectors, services
 from mimis.catalog.models import (
@@ -148,16 +149,16 @@ class MissingOut(Schema):
 
 class SearchParams(Schema):
     q: str = ""
-    sector: int | None = None
+    sector: int | None = Field(None, ge=1, le=ID_MAX)
     seqf_level: int | None = Field(None, ge=1, le=8)
-    workload_min: int | None = Field(None, ge=0)
-    workload_max: int | None = Field(None, ge=0)
+    workload_min: int | None = Field(None, ge=0, le=100_000)
+    workload_max: int | None = Field(None, ge=0, le=100_000)
     provider: str = ""
     participation_form: str = ""
     language: str = ""
     target_group: str = ""
-    skill: int | None = None
-    occupation: int | None = None
+    skill: int | None = Field(None, ge=1, le=ID_MAX)
+    occupation: int | None = Field(None, ge=1, le=ID_MAX)
     sort: str = Field("title", pattern="^(title|newest|workload|level)$")
 
 
