@@ -15,6 +15,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -586,9 +587,17 @@ def authenticate_api_token(raw: str) -> ApiToken | None:
     if not secrets.compare_digest(token.secret_hash, hash_secret(parts[2])):
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    # A write on every call would queue every API request behind SQLite's single writer (issue 16): the
+    # time is kept to within LAST_USED_PRECISION, and only one of several concurrent requests writes it.
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        stale = Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - LAST_USED_PRECISION)
+        ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
     return token
+
+
+#: How exactly a token's "last used" time is kept.
+LAST_USED_PRECISION = timedelta(minutes=5)
 
 
 # --- two-factor sign-in ------------------------------------------------------------------------------

@@ -133,3 +133,33 @@ class TestOrganisationLimitOnTheCatalogue:
         client = client_for(provider_editor, ["read", "write"], organisation=provider)
         mc = draft.microcredential.pk
         assert client.get(f"/api/v1/microcredentials/{mc}/draft/checklist").status_code == 200
+
+
+class TestLastUsed:
+    """Issue 16: token authentication wrote ``last_used_at`` on every call, queueing every API request behind
+    SQLite's single writer while a batch ran. It is written at most once per five minutes."""
+
+    def test_calls_within_five_minutes_write_nothing(self, learner):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        token, secret = services.create_api_token(user=learner, name="t", scopes=["read"])
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+        with CaptureQueriesContext(connection) as first:
+            assert client.get("/api/v1/me").status_code == 200
+        with CaptureQueriesContext(connection) as later:
+            for _ in range(3):
+                assert client.get("/api/v1/me").status_code == 200
+        writes = lambda queries: [q for q in queries if q["sql"].startswith("UPDATE")]  # noqa: E731
+        assert len(writes(first.captured_queries)) == 1
+        assert writes(later.captured_queries) == []
+        token.refresh_from_db()
+        assert token.last_used_at is not None
+
+    def test_a_call_after_five_minutes_records_the_new_time(self, learner):
+        token, secret = services.create_api_token(user=learner, name="t", scopes=["read"])
+        long_ago = timezone.now() - timedelta(minutes=6)
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=long_ago)
+        Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/v1/me")
+        token.refresh_from_db()
+        assert token.last_used_at > long_ago + timedelta(minutes=5)
