@@ -7,6 +7,7 @@ on the secure defaults that ``mimis check --deploy`` looks for.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -179,6 +180,17 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "mimis.accounts.throttling.username_for_throttling"
+# The reverse proxy's addresses (IPs or networks, comma-separated): only from these is X-Forwarded-For
+# believed, so that sign-ins are throttled per client, not per proxy (mimis.accounts.throttling).
+MIMIS_TRUSTED_PROXIES = env_list("MIMIS_TRUSTED_PROXIES", [])
+for _proxy in MIMIS_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ConfigError(
+            "MIMIS_TRUSTED_PROXIES", f"holds {_proxy!r}, which is not an IP address or network."
+        ) from exc
+AXES_CLIENT_IP_CALLABLE = "mimis.accounts.throttling.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

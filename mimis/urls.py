@@ -85,6 +85,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "mimis.core.errors.bad_request"
 handler404 = "mimis.core.errors.page_not_found"
 handler403 = "mimis.core.errors.permission_denied"
 handler500 = "mimis.core.errors.server_error"

@@ -223,7 +223,11 @@ def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> In
 @router.get("/tokens", response=list[TokenOut], tags=["tokens"], summary="The caller's API tokens")
 def list_tokens(request: HttpRequest) -> list[dict]:
     require_scope(request, READ)
-    return [_token_out(t) for t in ApiToken.objects.filter(user=request.user).select_related("organisation")]
+    tokens = ApiToken.objects.filter(user=request.user).select_related("organisation")
+    caller: ApiToken = request.api_token  # type: ignore[attr-defined]
+    if caller.organisation_id is not None:  # an organisation token sees its organisation's tokens only
+        tokens = tokens.filter(organisation_id=caller.organisation_id)
+    return [_token_out(t) for t in tokens]
 
 
 @router.post(
@@ -244,6 +248,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict]:
         scopes=payload.scopes,
         organisation=organisation,
         expires_at=payload.expires_at,
+        minted_by=request.api_token,  # type: ignore[attr-defined]
     )
     return Status(201, {**_token_out(token), "token": secret})
 
@@ -256,4 +261,7 @@ def revoke_token(request: HttpRequest, token_id: int) -> dict:
     token = ApiToken.objects.select_related("organisation").filter(pk=token_id).first()
     if token is None:
         raise NotFound()
+    caller: ApiToken = request.api_token  # type: ignore[attr-defined]
+    if caller.organisation_id is not None and token.organisation_id != caller.organisation_id:
+        raise NotFound()  # an organisation token acts only within its organisation
     return _token_out(services.revoke_api_token(token=token, acting_user=request.user))

@@ -67,6 +67,14 @@ class UnknownScope(ValidationFailed):
     default_message = _("Unknown token scope.")
 
 
+class TokenWidening(PermissionDenied):
+    code = "token_widening"
+    default_message = _(
+        "A token can only create tokens that may do less than itself: the same or fewer scopes, the same "
+        "organisation, and no later expiry."
+    )
+
+
 class UnknownUser(NotFound):
     code = "unknown_user"
     default_message = _("There is no user with that e-mail address.")

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from mimis.accounts import scopes as token_scopes
+from mimis.accounts import throttling
 from mimis.accounts.models import OrganisationKind, Role
 from mimis.errors import MimisError, ValidationFailed
 
@@ -22,7 +23,22 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("The e-mail address or the password is wrong."),
         "inactive": _("This account is closed."),
+        "sprayed": _(
+            "There have been too many failed sign-ins from your network or with this password. Wait 15 "
+            "minutes and try again, or choose a new password with the link below."
+        ),
     }
+
+    def clean(self) -> dict:
+        password = self.cleaned_data.get("password") or ""
+        if self.request is not None and password and throttling.is_sprayed(self.request, password):
+            raise forms.ValidationError(self.error_messages["sprayed"], code="sprayed")
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if self.request is not None and password and getattr(error, "code", "") == "invalid_login":
+                throttling.record_failure(self.request, self.cleaned_data.get("username") or "", password)
+            raise
 
 
 class RegisterForm(forms.Form):

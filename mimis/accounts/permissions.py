@@ -49,7 +49,9 @@ def _capabilities_for(kind: str, role: str) -> frozenset[Capability]:
     if kind in PROVIDER_KINDS:
         if role in {Role.ADMIN, Role.EDITOR}:
             caps.add(Capability.AUTHOR_MICROCREDENTIALS)
-        if role in {Role.ADMIN, Role.ISSUER}:
+        # Issuing is the issuer role's alone (issue 16): an administrator who issues gives themselves the
+        # issuer role, which the audit log records, so every credential is signed by someone named for it.
+        if role == Role.ISSUER:
             caps.add(Capability.ISSUE_CREDENTIALS)
         if role == Role.ADMIN:
             caps.add(Capability.MANAGE_ISSUER_KEYS)

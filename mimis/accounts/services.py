@@ -15,6 +15,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from mimis.accounts.errors import (
     LastAdmin,
     OrganisationNotPending,
     SlugTaken,
+    TokenWidening,
     TwoFactorCodeWrong,
     TwoFactorRequired,
     UnknownScope,
@@ -460,8 +462,14 @@ def create_api_token(
     organisation: Organisation | None = None,
     expires_at: datetime | None = None,
     acting_user: User | None = None,
+    minted_by: ApiToken | None = None,
 ) -> tuple[ApiToken, str]:
-    """Create a token and return it with its secret, which is shown once and stored only as a hash."""
+    """Create a token and return it with its secret, which is shown once and stored only as a hash.
+
+    ``minted_by`` is the token the request came with (the API): the new token may do no more than it —
+    a subset of its scopes, its organisation if it is limited to one, and no later expiry (without an
+    expiry of its own the new token ends when ``minted_by`` does).
+    """
     name = (name or "").strip()
     if not name:
         raise ValidationFailed(_("Give the token a name so you recognise it later."), field="name")
@@ -478,6 +486,10 @@ def create_api_token(
         require_capability(user, Capability.VIEW_ORGANISATION, organisation)
     if expires_at is not None and expires_at <= timezone.now():
         raise ValidationFailed(_("The expiry date must be in the future."), field="expires_at")
+    if minted_by is not None:
+        expires_at = _no_wider_than(
+            minted_by, scopes=scopes, organisation=organisation, expires_at=expires_at
+        )
     for _attempt in range(5):
         prefix = secrets.token_hex(6)
         secret = new_secret()
@@ -509,6 +521,40 @@ def create_api_token(
 
 
 @transaction.atomic
+def _no_wider_than(
+    parent: ApiToken, *, scopes: list[str], organisation: Organisation | None, expires_at: datetime | None
+) -> datetime | None:
+    """The new token's expiry; raises TokenWidening if it would do anything ``parent`` cannot."""
+    wider = sorted(set(scopes) - set(parent.scopes))
+    if wider:
+        raise TokenWidening(
+            _("This token cannot create a token with the scope %(scopes)s, which it does not have itself.")
+            % {"scopes": ", ".join(wider)},
+            field="scopes",
+        )
+    if parent.organisation_id is not None and (
+        organisation is None or organisation.pk != parent.organisation_id
+    ):
+        raise TokenWidening(
+            _(
+                "This token is limited to %(organisation)s, so it can only create tokens limited to the same "
+                "organisation."
+            )
+            % {"organisation": parent.organisation.name},
+            field="organisation",
+        )
+    if parent.expires_at is not None:
+        if expires_at is None:
+            return parent.expires_at
+        if expires_at > parent.expires_at:
+            raise TokenWidening(
+                _("This token expires on %(date)s; a token it creates cannot expire later.")
+                % {"date": parent.expires_at.date().isoformat()},
+                field="expires_at",
+            )
+    return expires_at
+
+
 def revoke_api_token(*, token: ApiToken, acting_user: User | None) -> ApiToken:
     """Revoke a token: its owner, an admin of its organisation, or the server's shell (acting_user None)."""
     if acting_user is not None and token.user_id != acting_user.pk:
@@ -541,9 +587,17 @@ def authenticate_api_token(raw: str) -> ApiToken | None:
     if not secrets.compare_digest(token.secret_hash, hash_secret(parts[2])):
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    # A write on every call would queue every API request behind SQLite's single writer (issue 16): the
+    # time is kept to within LAST_USED_PRECISION, and only one of several concurrent requests writes it.
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        stale = Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - LAST_USED_PRECISION)
+        ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
     return token
+
+
+#: How exactly a token's "last used" time is kept.
+LAST_USED_PRECISION = timedelta(minutes=5)
 
 
 # --- two-factor sign-in ------------------------------------------------------------------------------

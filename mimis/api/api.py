@@ -11,6 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from mimis import __version__
 from mimis.accounts.api import router as accounts_router
 from mimis.api.auth import token_auth
+from mimis.api.errors import install as install_error_handlers
 from mimis.audit.api import router as audit_router
 from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
@@ -83,6 +84,9 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
         {"code": "validation_failed", "message": _("The request was not valid."), "errors": exc.errors},
         status=422,
     )
+
+
+install_error_handlers(api)
 
 
 @api.get("/", auth=None, summary="API root", tags=["meta"])

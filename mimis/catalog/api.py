@@ -13,7 +13,8 @@ from pydantic import Field
 
 from mimis.accounts.models import Organisation
 from mimis.accounts.scopes import WRITE
-from mimis.api.auth import authenticate_optional, require_scope
+from mimis.api.auth import authenticate_optional, check_token_organisation, require_scope
+from mimis.api.errors import ID_MAX
 from mimis.api.schemas import ErrorOut
 from mimis.catalog import level_services, occasions, pathways, selectors, services
 from mimis.catalog.levels import decision_dict
@@ -179,16 +180,16 @@ class MissingOut(Schema):
 
 class SearchParams(Schema):
     q: str = ""
-    sector: int | None = None
+    sector: int | None = Field(None, ge=1, le=ID_MAX)
     seqf_level: int | None = Field(None, ge=1, le=8)
-    workload_min: int | None = Field(None, ge=0)
-    workload_max: int | None = Field(None, ge=0)
+    workload_min: int | None = Field(None, ge=0, le=100_000)
+    workload_max: int | None = Field(None, ge=0, le=100_000)
     provider: str = ""
     participation_form: str = ""
     language: str = ""
     target_group: str = ""
-    skill: int | None = None
-    occupation: int | None = None
+    skill: int | None = Field(None, ge=1, le=ID_MAX)
+    occupation: int | None = Field(None, ge=1, le=ID_MAX)
     sort: str = Field("title", pattern="^(title|newest|workload|level)$")
 
 
@@ -302,7 +303,21 @@ def detail(request: HttpRequest, microcredential_id: int, version: int | None = 
         raise NotFound()
     if chosen.status not in PUBLIC_STATUSES:
         services.require_author(request.user, microcredential)
+        _check_token_for(request, microcredential)
     return version_out(selectors.version_by_id(version_id=chosen.pk))
+
+
+def _check_token_for(
+    request: HttpRequest, microcredential: MicroCredential, *, co_designers: bool = True
+) -> None:
+    """An organisation token acts only for its organisation: the provider, or (where co-designers may act)
+    an organisation that co-designs the micro-credential. Anything else is 404, as elsewhere."""
+    token = getattr(request, "api_token", None)
+    if token is None or token.organisation_id is None or token.organisation_id == microcredential.provider_id:
+        return
+    if co_designers and any(o.pk == token.organisation_id for o in microcredential.accepted_co_designers):
+        return
+    raise NotFound()
 
 
 def _write_draft(request: HttpRequest, version: MicroCredentialVersion, fields: dict) -> None:
@@ -319,6 +334,7 @@ def create(request: HttpRequest, payload: DraftIn) -> Status[dict]:
     provider = Organisation.objects.filter(slug=payload.provider).first()
     if provider is None:
         raise NotFound()
+    check_token_organisation(request, provider)
     fields = payload.dict(exclude_unset=True)
     fields.pop("provider")
     title, slug = fields.pop("title"), fields.pop("slug", "")
@@ -337,6 +353,7 @@ def _draft_of(request: HttpRequest, microcredential_id: int) -> MicroCredentialV
     if microcredential is None:
         raise NotFound()
     services.require_author(request.user, microcredential)
+    _check_token_for(request, microcredential)
     draft = microcredential.versions.filter(status__in=EDITABLE_STATUSES).first()
     if draft is None:
         raise NotFound()
@@ -376,6 +393,7 @@ def record_level_decision(
 ) -> Status[dict]:
     require_scope(request, WRITE)
     microcredential = _microcredential(microcredential_id)
+    _check_token_for(request, microcredential, co_designers=False)
     decision = level_services.record_level_decision(
         microcredential=microcredential, acting_user=request.user, **payload.model_dump()
     )
@@ -405,6 +423,7 @@ def new_version(request: HttpRequest, microcredential_id: int) -> Status[dict]:
     microcredential = MicroCredential.objects.filter(pk=microcredential_id).first()
     if microcredential is None:
         raise NotFound()
+    _check_token_for(request, microcredential)
     draft = services.start_new_version(microcredential=microcredential, acting_user=request.user)
     return Status(201, version_out(selectors.version_by_id(version_id=draft.pk)))
 
@@ -465,6 +484,7 @@ def list_occasions(request: HttpRequest, microcredential_id: int, upcoming: bool
     microcredential = _microcredential(microcredential_id)
     if not microcredential.versions.filter(status=VersionStatus.PUBLISHED).exists():
         occasions.require_occasion_editor(request.user, microcredential)
+        _check_token_for(request, microcredential, co_designers=False)
     return [
         occasion_out(o)
         for o in occasions.occasions_of(microcredential=microcredential, upcoming_only=upcoming)
@@ -478,8 +498,10 @@ def list_occasions(request: HttpRequest, microcredential_id: int, upcoming: bool
 )
 def create_occasion(request: HttpRequest, microcredential_id: int, payload: OccasionIn) -> Status[dict]:
     require_scope(request, WRITE)
+    microcredential = _microcredential(microcredential_id)
+    _check_token_for(request, microcredential, co_designers=False)
     occasion = occasions.create_occasion(
-        microcredential=_microcredential(microcredential_id), acting_user=request.user, **payload.model_dump()
+        microcredential=microcredential, acting_user=request.user, **payload.model_dump()
     )
     return Status(201, occasion_out(occasion))
 
@@ -495,6 +517,7 @@ def update_occasion(
     require_scope(request, WRITE)
     microcredential = _microcredential(microcredential_id)
     occasions.require_occasion_editor(request.user, microcredential)
+    _check_token_for(request, microcredential, co_designers=False)
     occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
     updated = occasions.update_occasion(
         occasion=occasion, acting_user=request.user, **payload.dict(exclude_unset=True)
@@ -511,6 +534,7 @@ def delete_occasion(request: HttpRequest, microcredential_id: int, occasion_id: 
     require_scope(request, WRITE)
     microcredential = _microcredential(microcredential_id)
     occasions.require_occasion_editor(request.user, microcredential)
+    _check_token_for(request, microcredential, co_designers=False)
     occasion = occasions.occasion_of(microcredential=microcredential, occasion_id=occasion_id)
     occasions.delete_occasion(occasion=occasion, acting_user=request.user)
     return Status(204, None)
@@ -584,6 +608,7 @@ def create_pathway(request: HttpRequest, payload: PathwayIn) -> Status[dict]:
     owner = Organisation.objects.filter(slug=payload.owner).first()
     if owner is None:
         raise NotFound()
+    check_token_organisation(request, owner)
     pathway = pathways.create_pathway(
         owner=owner,
         acting_user=request.user,
@@ -614,6 +639,7 @@ class PathwayUpdateIn(Schema):
 def update_pathway(request: HttpRequest, slug: str, payload: PathwayUpdateIn) -> dict:
     require_scope(request, WRITE)
     pathway = pathways.pathway_by_slug(slug=slug)
+    check_token_organisation(request, pathway.owner)
     pathways.update_pathway(
         pathway=pathway,
         acting_user=request.user,

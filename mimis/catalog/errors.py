@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from mimis.errors import Conflict, ValidationFailed
+from mimis.errors import Conflict, PermissionDenied, ValidationFailed
 
 
 class VersionNotEditable(Conflict):
@@ -29,6 +29,14 @@ class VersionIncomplete(ValidationFailed):
     def __init__(self, missing: list[tuple[str, str]]) -> None:
         self.missing = missing
         super().__init__(self.default_message, field=missing[0][0] if missing else None)
+
+
+class ProviderStartsVersions(PermissionDenied):
+    code = "provider_starts_versions"
+    default_message = _(
+        "Only the provider's editors start a new version of a published micro-credential. Once they have, "
+        "your organisation designs it with them."
+    )
 
 
 class DraftExists(Conflict):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from mimis.accounts.models import Organisation, User
 from mimis.accounts.permissions import Capability, has_capability, require_capability
 from mimis.audit.services import record
-from mimis.catalog.errors import DraftExists, UnknownConcept, VersionNotEditable
+from mimis.catalog.errors import DraftExists, ProviderStartsVersions, UnknownConcept, VersionNotEditable
 from mimis.catalog.models import (
     IN_PROGRESS_STATUSES,
     AssessmentType,
@@ -410,8 +410,13 @@ def missing_elements(version: MicroCredentialVersion) -> list[tuple[str, str]]:
 
 @transaction.atomic
 def start_new_version(*, microcredential: MicroCredential, acting_user: User) -> MicroCredentialVersion:
-    """Copy the latest version into a new draft; published versions are never edited in place."""
-    require_author(acting_user, microcredential)
+    """Copy the latest version into a new draft; published versions are never edited in place.
+
+    The provider's editors decide that there is a new version (issue 16); co-designing organisations then
+    work on the draft with them."""
+    if not has_capability(acting_user, Capability.AUTHOR_MICROCREDENTIALS, microcredential.provider):
+        require_author(acting_user, microcredential)  # 404/403 for anyone who may not edit it at all
+        raise ProviderStartsVersions()
     latest = microcredential.versions.select_for_update().order_by("-number").first()
     if latest is None:
         raise NotFound()

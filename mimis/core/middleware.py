@@ -7,25 +7,10 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from mimis.core.logging import loggable_path
 from mimis.errors import MimisError, NotFound, PermissionDenied
 
 logger = logging.getLogger("mimis.request")
-
-
-# URL parts that are secrets: whoever has the address may claim, view or reset (share, claim, e-mail and
-# invitation links, password resets). The log keeps the page, never the secret.
-SECRET_URL_ARGUMENTS = ("token", "uidb64")
-
-
-def loggable_path(request: HttpRequest) -> str:
-    path = request.path
-    match = getattr(request, "resolver_match", None)
-    if match is not None:
-        for name in SECRET_URL_ARGUMENTS:
-            value = match.kwargs.get(name)
-            if value:
-                path = path.replace(str(value), "[secret]")
-    return path
 
 
 class RequestLogMiddleware:

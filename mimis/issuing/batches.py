@@ -38,7 +38,7 @@ from mimis.issuing.models import (
     CredentialFormat,
     IssuingBatch,
 )
-from mimis.issuing.tabular import Table, guess_mapping, read_table
+from mimis.issuing.tabular import Table, guess_mapping, read_table, stored_table, table_to_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ def create_batch(
         version=version,
         format=credential_format,
         source_name=filename[:255],
-        source_file=content,
+        source_file=table_to_bytes(table),  # parsed once, here; preview and start read this
         mapping=guess_mapping(table),
         total=len(table.rows),
         created_by=acting_user,
@@ -230,7 +230,7 @@ def create_batch(
 
 
 def batch_table(batch: IssuingBatch) -> Table:
-    return read_table(bytes(batch.source_file or b""), batch.source_name)
+    return stored_table(bytes(batch.source_file or b""), batch.source_name)
 
 
 def preview(*, batch: IssuingBatch, mapping: dict[str, object] | None = None) -> Preview:

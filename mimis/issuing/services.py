@@ -209,6 +209,10 @@ def issue_credentials(
             raise ValidationFailed(_("Enter the learner's name."), field="name")
         language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "sv"
         cleaned.append(Recipient(normalise_email(recipient.email), name, language, recipient.subject_id))
+    # Concurrent calls for the same learner must not both sign: on PostgreSQL the second would fail on the
+    # unique idempotency key (a 500) after the first commits. Holding the version's row makes the second
+    # wait and then find the first's credential. (SQLite's IMMEDIATE transactions already serialise.)
+    MicroCredentialVersion.objects.select_for_update(of=("self",)).filter(pk=version.pk).exists()
     wanted = {idempotency_key(version, r.email): r for r in cleaned}
     existing = {c.idempotency_key: c for c in Credential.objects.filter(idempotency_key__in=list(wanted))}
     new = {key: r for key, r in wanted.items() if key not in existing}

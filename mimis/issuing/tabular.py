@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from dataclasses import dataclass
 
@@ -91,7 +92,15 @@ def _read_csv(content: bytes) -> list[list[str]]:
         ) from exc
 
 
+#: A learner list needs a handful of columns; more than this is not one (and would cost memory).
+MAX_COLUMNS = 50
+#: Empty rows between learners are skipped, but a sheet that is mostly empty rows is not read to its end.
+MAX_SHEET_ROWS = 2 * (MAX_BATCH_ROWS + 1)
+
+
 def _read_xlsx(content: bytes) -> list[list[str]]:
+    """The first sheet's cells, streamed: the size the sheet declares (``<dimension ref="A1:XFD20001"/>``)
+    is never trusted, rows and columns are bounded while reading, and reading stops at the first excess."""
     from openpyxl import load_workbook
 
     try:
@@ -107,14 +116,61 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
         raise ValidationFailed(_("The XLSX file could not be read."), field="file") from exc
     try:
         sheet = workbook.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(["" if value is None else str(value).strip() for value in row])
-            if len(rows) > MAX_BATCH_ROWS + 1:
-                break
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # read the cells that are there, not the size the file claims
+        rows: list[list[str]] = []
+        filled = 0
+        try:
+            for count, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)):
+                cells = ["" if value is None else str(value).strip() for value in row]
+                if len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS]:
+                    raise ValidationFailed(
+                        _(
+                            "The sheet has more than %(max)d columns. Keep only the columns with the learners "
+                            "(e-mail, name, language) and upload it again."
+                        )
+                        % {"max": MAX_COLUMNS},
+                        field="file",
+                    )
+                cells = cells[:MAX_COLUMNS]
+                while cells and not cells[-1]:
+                    cells.pop()
+                rows.append(cells)
+                filled += bool(cells)
+                if filled > MAX_BATCH_ROWS + 1:
+                    break  # read_table reports "too many learners"
+                if count >= MAX_SHEET_ROWS:
+                    raise ValidationFailed(
+                        _("The sheet has more than %(max)d rows, most of them empty. Remove the empty rows.")
+                        % {"max": MAX_SHEET_ROWS},
+                        field="file",
+                    )
+        except ValidationFailed:
+            raise
+        except Exception as exc:  # a broken sheet inside a valid zip
+            raise ValidationFailed(_("The XLSX file could not be read."), field="file") from exc
         return rows
     finally:
         workbook.close()
+
+
+def table_to_bytes(table: Table) -> bytes:
+    """The parsed table as it is kept with a draft batch, so the upload is parsed only once."""
+    return STORED_TABLE_MARK + json.dumps(
+        {"headers": table.headers, "rows": table.rows}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def stored_table(content: bytes, filename: str) -> Table:
+    """The table of a draft batch: the parsed form kept at upload, or (for drafts kept before that) the
+    original file, parsed again."""
+    if content.startswith(STORED_TABLE_MARK):
+        data = json.loads(content[len(STORED_TABLE_MARK) :].decode("utf-8"))
+        return Table(headers=data["headers"], rows=data["rows"])
+    return read_table(content, filename)
+
+
+STORED_TABLE_MARK = b"MIMIS-TABLE-1\n"
 
 
 EMAIL_HEADERS = {

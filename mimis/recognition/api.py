@@ -5,6 +5,7 @@
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from mimis.api.auth import check_token_organisation
 from mimis.api.schemas import ErrorOut
 from mimis.catalog.models import MicroCredential
 from mimis.errors import NotFound
@@ -47,5 +48,6 @@ def recognition_dossier(request: HttpRequest, microcredential_id: int) -> dict:
     microcredential = MicroCredential.objects.select_related("provider").filter(pk=microcredential_id).first()
     if microcredential is None:
         raise NotFound()
+    check_token_organisation(request, microcredential.provider)
     services.require_dossier_editor(request.user, microcredential)
     return build_dossier(services.published_version(microcredential)).as_dict()

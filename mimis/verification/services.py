@@ -288,6 +288,24 @@ def read_input(data: bytes | str) -> tuple[dict[str, Any] | str, str]:
         raise
 
 
+#: A credential nests a few levels (credential, subject, achievement, alignment…); far deeper JSON is an
+#: attack on the recursive code that reads it (JSON-LD, canonicalisation).
+MAX_JSON_DEPTH = 64
+
+
+def _nesting_depth(value: Any) -> int:
+    """How deeply lists and objects nest, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                return deepest
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def read_credential(data: bytes | str) -> dict[str, Any] | str:
     """Turn uploaded bytes or pasted text into a credential (dict) or a compact JWT (str)."""
     if isinstance(data, str):
@@ -311,9 +329,15 @@ def read_credential(data: bytes | str) -> dict[str, Any] | str:
         return text
     try:
         parsed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        # The parser's own message is English jargon; the file simply is not a credential.
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        # The parser's own message is English jargon; the file simply is not a credential. RecursionError:
+        # arrays nested 100,000 deep; ValueError: an integer of more than 4,300 digits.
         raise UnreadableInput() from exc
+    if _nesting_depth(parsed) > MAX_JSON_DEPTH:
+        raise UnreadableInput(
+            _("The file nests data more than %(depth)d levels deep; no credential does.")
+            % {"depth": MAX_JSON_DEPTH}
+        )
     if isinstance(parsed, str):
         return read_credential(parsed)
     if isinstance(parsed, dict) and isinstance(parsed.get("verifiableCredential"), dict | str):

@@ -226,7 +226,9 @@ def _import_body(request: HttpRequest) -> bytes:
     description="Send the file as `multipart/form-data` in the field `file` (JSON, JWT, or a baked PNG or SVG "
     'badge), or send JSON: `{"credential": {...}}` with the credential, or `{"credential": "<JWT>"}`. At most '
     "10 MB. The credential is verified first: a tampered, unsupported or oversized file, or an image bomb, "
-    "stores nothing (422 `import_rejected`, saying why); one already in the wallet 409 `import_duplicate`. "
+    "stores nothing (422 `import_rejected`, saying why); so does one issued to someone else (422 "
+    "`import_not_issued_to_you`: its recipient must be one of my verified e-mail addresses, or a DID MIMIS has "
+    "bound to me); one already in the wallet 409 `import_duplicate`. "
     "What is stored shows its status: `verified`, `expired`, `revoked`, `suspended`, or `unverifiable` "
     "(could not be checked, with the reason in `checks`). Needs a personal token with the `write` scope.",
     openapi_extra={

@@ -88,6 +88,15 @@ class ImportRejected(ValidationFailed):
     default_message = _("The file could not be imported. Nothing was stored.")
 
 
+class ImportNotIssuedToYou(ImportRejected):
+    code = "import_not_issued_to_you"
+    default_message = _(
+        "This credential was issued to someone else: it does not name any of the verified e-mail addresses of "
+        "your account. Nothing was stored. If the credential was sent to another address of yours, add that "
+        "address under E-mail addresses, verify it, and import the credential again."
+    )
+
+
 class ImportDuplicate(Conflict):
     code = "import_duplicate"
     default_message = _("This credential is already in your wallet. Nothing new was stored.")

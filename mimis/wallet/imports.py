@@ -32,8 +32,8 @@ from mimis.vc.errors import BakingError, VCError
 from mimis.vc.jwt import decode_unverified
 from mimis.vc.proofs._common import parse_xsd_datetime
 from mimis.verification import services as verification
-from mimis.wallet import selectors
-from mimis.wallet.errors import ImportDuplicate, ImportRejected
+from mimis.wallet import recipients, selectors
+from mimis.wallet.errors import ImportDuplicate, ImportNotIssuedToYou, ImportRejected
 from mimis.wallet.models import ExternalCredential, ImportStandard, ImportStatus
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -308,6 +308,8 @@ def import_credential(*, user: User, data: bytes) -> ExternalCredential:
         raise ImportDuplicate(field="upload")
     if _held_already(user, content):
         raise ImportDuplicate(field="upload")
+    if not recipients.issued_to(user, content):
+        raise ImportNotIssuedToYou(field="upload")
     credential = ExternalCredential.objects.create(
         user=user,
         standard=checked.standard,
@@ -364,14 +366,36 @@ def recheck(*, credential: ExternalCredential) -> ExternalCredential:
         checked = check(stored_content(credential))
     except ImportRejected:
         return credential
-    status = checked.status
-    if any(not c["ok"] and c["code"] in REFUSED_CODES for c in checked.checks):
+    checks = checked.checks
+    if not recipients.issued_to(credential.user, checked.content):
+        # Imported before imports were bound to their recipient, or the address was removed since.
+        checks = [*checks, not_issued_to_holder_check()]
+    status = status_from_checks(checks)
+    if any(not c["ok"] and c["code"] in REFUSED_CODES for c in checks):
         status = ImportStatus.UNVERIFIABLE
     ExternalCredential.objects.filter(pk=credential.pk).update(
-        status=status, checks=checked.checks, checked_at=timezone.now()
+        status=status, checks=checks, checked_at=timezone.now()
     )
-    credential.status, credential.checks, credential.checked_at = status, checked.checks, timezone.now()
+    credential.status, credential.checks, credential.checked_at = status, checks, timezone.now()
     return credential
+
+
+def not_issued_to_holder_check() -> dict[str, Any]:
+    return {
+        "name": "recipient",
+        "ok": False,
+        "code": recipients.NOT_ISSUED_TO_HOLDER,
+        "message": _(
+            "The credential was issued to someone else: it does not name any verified e-mail address of the "
+            "person who holds it here."
+        ),
+        "skipped": False,
+    }
+
+
+def issued_to_name(credential: ExternalCredential) -> str:
+    """The recipient's name as the credential itself gives it ("" when it names none)."""
+    return recipients.recipient_of(stored_content(credential)).name
 
 
 def imported_of(*, user: User, credential_id: str) -> ExternalCredential:

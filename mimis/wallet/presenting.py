@@ -17,6 +17,11 @@ from mimis.errors import NotFound
 from mimis.wallet.models import ExternalCredential
 
 NETWORK_NEEDED_TEXT = _("This needs the issuer's web server, which MIMIS does not contact here.")
+RECIPIENT_LABEL = _("It was issued to the person who holds it")
+NOT_ISSUED_TO_HOLDER_TEXT = _(
+    "The credential was issued to someone else: it does not name any verified e-mail address of the person "
+    "who holds it here."
+)
 
 
 def labelled(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -25,8 +30,18 @@ def labelled(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     out = []
     for check in checks:
-        message = NETWORK_NEEDED_TEXT if check.get("code") == "network_needed" else check.get("message", "")
-        out.append({**check, "label": CHECK_LABELS.get(check["name"], check["name"]), "message": message})
+        code = check.get("code")
+        message = check.get("message", "")
+        if code == "network_needed":
+            message = NETWORK_NEEDED_TEXT
+        elif code == "not_issued_to_holder":
+            message = NOT_ISSUED_TO_HOLDER_TEXT
+        label = (
+            RECIPIENT_LABEL
+            if check["name"] == "recipient"
+            else CHECK_LABELS.get(check["name"], check["name"])
+        )
+        out.append({**check, "label": label, "message": message})
     return out
 
 

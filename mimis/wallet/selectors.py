@@ -57,6 +57,19 @@ def verified_addresses(user: User) -> list[str]:
     return addresses
 
 
+def holder_dids(user: User) -> set[str]:
+    """DIDs MIMIS knows are the learner's: the subject ids of MIMIS credentials they hold (an issuer bound the
+    DID to one of their verified addresses or their claim)."""
+    dids: set[str] = set()
+    for credential in credentials_for_learner(learner=user).exclude(document__isnull=True):
+        document = credential.document
+        subjects = document.get("credentialSubject") if isinstance(document, dict) else None
+        for subject in subjects if isinstance(subjects, list) else [subjects]:
+            if isinstance(subject, dict) and str(subject.get("id", "")).startswith("did:"):
+                dids.add(subject["id"])
+    return dids
+
+
 def account_for_address(email: str) -> User | None:
     """The active account whose own or verified further address ``email`` is."""
     email = (email or "").strip().lower()

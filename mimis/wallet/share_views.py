@@ -17,7 +17,7 @@ from mimis.errors import MimisError, NotFound
 from mimis.issuing.artefacts import credential_facts, signed_credential
 from mimis.verification.services import verify
 from mimis.verification.views import labelled_checks
-from mimis.wallet import imports, selectors, services
+from mimis.wallet import imports, recipients, selectors, services
 from mimis.wallet.errors import ShareLinkUnavailable
 from mimis.wallet.models import ExternalCredential, ShareKind, ShareLink
 from mimis.wallet.presenting import imported_file, labelled, signed_download
@@ -61,7 +61,13 @@ def _checked(external: ExternalCredential) -> dict[str, Any]:
     """An imported credential checked again now, with its status as honest as on the learner's own page:
     what could not be checked says so, never "verified"."""
     external = imports.recheck(credential=external)
-    return {"external": external, "checks": labelled(external.checks)}
+    return {
+        "external": external,
+        "checks": labelled(external.checks),
+        # The holder the credential itself names, never the account that shares it.
+        "issued_to": imports.issued_to_name(external),
+        "not_theirs": any(c.get("code") == recipients.NOT_ISSUED_TO_HOLDER for c in external.checks),
+    }
 
 
 def _count(request: HttpRequest, link: ShareLink, *, download: bool = False) -> None:

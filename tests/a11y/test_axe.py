@@ -142,7 +142,9 @@ def wallet_pages(demo):
     from mimis.wallet import imports
     from tests.wallet.test_import import ob3_credential
 
-    external = imports.import_credential(user=fatima, data=json.dumps(ob3_credential()).encode())
+    external = imports.import_credential(
+        user=fatima, data=json.dumps(ob3_credential(fatima.email, fatima.name)).encode()
+    )
     portfolio = wallet_services.create_share_link(
         user=fatima, credential_ids=[str(held.pk)], imported_ids=[str(external.pk)], title="Portfolio"
     )

@@ -32,17 +32,17 @@ A, ISS, K, R, N, P = (
 C = "coordinate_reviews"
 
 EXPECTED = {
-    ("education_provider", "admin"): {V, E, M, T, A, ISS, K},
+    ("education_provider", "admin"): {V, E, M, T, A, K},  # issuing needs the issuer role (issue 16)
     ("education_provider", "editor"): {V, A},
     ("education_provider", "issuer"): {V, ISS},
     ("education_provider", "reviewer"): {V},
     ("education_provider", "viewer"): {V},
-    ("employer", "admin"): {V, E, M, T, A, ISS, K, N},
+    ("employer", "admin"): {V, E, M, T, A, K, N},
     ("employer", "editor"): {V, A, N},
     ("employer", "issuer"): {V, ISS},
     ("employer", "reviewer"): {V},
     ("employer", "viewer"): {V},
-    ("union", "admin"): {V, E, M, T, A, ISS, K, N},
+    ("union", "admin"): {V, E, M, T, A, K, N},
     ("union", "editor"): {V, A, N},
     ("union", "issuer"): {V, ISS},
     ("union", "reviewer"): {V},

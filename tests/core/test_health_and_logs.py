@@ -64,4 +64,4 @@ def test_the_request_log_keeps_the_page_but_not_the_secret_in_its_address(client
         client.get("/claim/s3cr3t-claim-token/")
         client.get("/microcredentials/")
     paths = [record.path for record in caplog.records if record.name == "mimis.request"]
-    assert paths == ["/shared/[secret]/", "/claim/[secret]/", "/microcredentials/"]
+    assert paths == ["/shared/<str:token>/", "/claim/<str:token>/", "/microcredentials/"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mimis.accounts.models import Membership
 from tests.conftest import verified_client
 from tests.factories import OrganisationFactory, member
 
@@ -74,7 +75,9 @@ def test_learner_menu(learner):
     ]
 
 
-def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin):
+def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin, provider):
+    # An admin who also issues (issuing needs the issuer role, issue 16).
+    Membership.objects.create(user=provider_admin, organisation=provider, role="issuer")
     html = verified_client(provider_admin).get("/start/").content.decode()
     assert top_level_labels(html) == [
         "Start",
@@ -134,7 +137,9 @@ def test_learner_start_page_offers_registering_an_organisation_as_a_plain_link(l
     assert '<a href="/organisations/new/">Registrera en organisation</a>' in html
 
 
-def test_english_menu_is_in_english(provider_admin):
+def test_english_menu_is_in_english(provider_admin, provider):
+    # An admin who also issues (issuing needs the issuer role, issue 16).
+    Membership.objects.create(user=provider_admin, organisation=provider, role="issuer")
     html = verified_client(provider_admin).get("/en/start/").content.decode()
     assert group(html, "Högskolan Kristianstad") == [
         "Overview",

@@ -272,6 +272,9 @@ class TestPages:
         assert "encrypted_private_key" not in page
         detail = browser.get(reverse("accounts:organisation_detail", args=[provider.slug])).content.decode()
         assert reverse("issuer_keys", args=[provider.slug]) in detail
+        # Keys are administration; issuing is the issuer role's (issue 16), so the admin alone gets 403 there.
+        assert browser.get(reverse("issuer_credentials", args=[provider.slug])).status_code == 403
+        Membership.objects.create(user=provider_admin, organisation=provider, role="issuer")
         credentials = browser.get(reverse("issuer_credentials", args=[provider.slug])).content.decode()
         assert reverse("issuer_keys", args=[provider.slug]) in credentials
 

@@ -35,11 +35,19 @@ KEY_URL = "https://badges.example.org/keys/1"
 # --- what other platforms give learners --------------------------------------------------------------
 
 
-def ob3_credential() -> dict:
+LEARNER_EMAIL = "fatima@example.se"  # the ``learner`` fixture's address
+
+
+def issued_to(email: str = LEARNER_EMAIL, name: str = "Fatima Ahmed", **extra) -> dict:
+    """A sample credential (unsigned) whose recipient is ``email``, hashed as MIMIS and others issue it."""
+    return build_sample_credential(learner=credentials.Learner(email=email, name=name, **extra))
+
+
+def ob3_credential(email: str = LEARNER_EMAIL, name: str = "Fatima Ahmed", **extra) -> dict:
     """An OB 3.0 credential from another platform, signed by a did:key issuer (verifiable offline)."""
     key = generate_key()
     did = did_key_from_public_key(key.public_key)
-    document = build_sample_credential()
+    document = issued_to(email, name, **extra)
     document["issuer"] = document["issuer"] | {"id": did, "name": "Svetsskolan Syd"}
     document.pop("credentialStatus", None)
     return credentials.sign_credential(document, key, f"{did}#{did.split(':')[-1]}")
@@ -165,7 +173,7 @@ class TestOpenBadges3:
         assert_nothing_stored(response, "Meriten har ändrats efter att den signerades")
 
     def test_an_issuer_that_cannot_be_reached_is_stored_as_not_checked(self, learner):
-        document = build_sample_credential()  # a did:web issuer hosted elsewhere; remote resolution is off
+        document = issued_to()  # a did:web issuer hosted elsewhere; remote resolution is off
         document.pop("credentialStatus", None)
         signed = credentials.sign_credential(document, generate_key(), document["issuer"]["id"] + "#key-1")
         response = upload(learner, json.dumps(signed).encode())
@@ -325,12 +333,22 @@ class TestImportedCredentialPage:
 class TestPlainVerifiableCredentials:
     """Issue 11: MIMIS reads any well-formed VC from other issuers and says plainly what kind it is."""
 
-    def test_a_plain_vc_is_stored_as_a_verifiable_credential_named_by_its_type(self, learner):
+    def test_a_plain_vc_is_stored_as_a_verifiable_credential_named_by_its_type(self, learner, published):
         from pathlib import Path
+
+        from mimis.issuing.services import issue_credential
 
         signed = (
             Path(__file__).parents[1] / "vc" / "data" / "jsigs-eddsa-rdfc-2022-vc20-plain.json"
         ).read_bytes()
+        # Its subject is did:example:alumna, which a MIMIS issuer has bound to the learner.
+        issue_credential(
+            version=published,
+            email=learner.email,
+            name=learner.name,
+            acting_user=None,
+            subject_id="did:example:alumna",
+        )
         upload(learner, signed)
         external = ExternalCredential.objects.get()
         assert (external.standard, external.status) == ("vc", "verified")

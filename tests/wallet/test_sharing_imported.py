@@ -17,8 +17,7 @@ from mimis.wallet import imports
 from mimis.wallet.models import ExternalCredential, ShareLink
 from tests.conftest import signed_in
 from tests.factories import UserFactory
-from tests.vc.conftest import build_sample_credential
-from tests.wallet.test_import import ob3_credential
+from tests.wallet.test_import import issued_to, ob3_credential
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def verified(learner) -> ExternalCredential:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def unverifiable(learner) -> ExternalCredential:  # type: ignore[no-untyped-def]
-    document = build_sample_credential()  # a did:web issuer hosted elsewhere; remote resolution is off
+    document = issued_to()  # a did:web issuer hosted elsewhere; remote resolution is off
     document.pop("credentialStatus", None)
     document["credentialSubject"]["achievement"]["name"] = "Truckkort A"
     signed = credentials.sign_credential(document, generate_key(), document["issuer"]["id"] + "#key-1")
@@ -94,7 +93,7 @@ class TestPortfolioPage:
         from mimis.wallet.errors import NotShareable
 
         other = UserFactory()
-        theirs = imports.import_credential(user=other, data=json.dumps(ob3_credential()).encode())
+        theirs = imports.import_credential(user=other, data=json.dumps(ob3_credential(other.email)).encode())
         with pytest.raises(NotFound):
             services.create_share_link(user=other, credential_ids=[], imported_ids=[str(verified.pk)])
         with pytest.raises(NotShareable):
