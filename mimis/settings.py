@@ -20,6 +20,7 @@ from mimis.config import (
     env_bool,
     env_choice,
     env_list,
+    env_rate,
     env_str,
     env_url,
     operator_from_env,
@@ -277,3 +278,5 @@ MIMIS_QA_SECOND_REVIEWER_FROM_LEVEL = int(
 MIMIS_QA_APPROVAL_DAYS = 3 * 365
 MIMIS_QA_REMINDER_DAYS = 60
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)
+# Skill suggestion from text: how often one person (through the pages, the API or a token) may ask.
+MIMIS_SKILLS_SUGGEST_RATE = env_rate("MIMIS_SKILLS_SUGGEST_RATE", "30/minute")
