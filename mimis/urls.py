@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.audit.urls")),
     path("", include("mimis.wallet.urls")),
     path("", include("mimis.catalog.urls")),
+    path("", include("mimis.skills.urls")),
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),

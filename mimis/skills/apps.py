@@ -7,3 +7,8 @@ class SkillsConfig(AppConfig):
     label = "skills"
     verbose_name = _("Skills from text")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from mimis.skills import navigation
+
+        navigation.register()

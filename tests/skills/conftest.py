@@ -34,3 +34,25 @@ def care_skills(db) -> dict[str, Concept]:
 
 
 AD = "Vi söker en undersköterska med erfarenhet av Demensvård. Meriterande: Truckkörning.\nÅäö 😀 slut."
+
+
+@pytest.fixture
+def care_draft(provider, provider_editor, care_skills):
+    """A complete draft of HKR's with one learning outcome, linked to no skill yet."""
+    from mimis.catalog import services
+    from tests.catalog.conftest import COMPLETE, concept
+
+    sector = concept("industry", "Vård och omsorg med boende", "87", level=2)
+    version = services.create_microcredential(
+        provider=provider,
+        acting_user=provider_editor,
+        title="Demensvård – grunder",
+        sectors=[sector.pk],
+        **COMPLETE,
+    )
+    services.set_learning_outcomes(
+        version=version,
+        acting_user=provider_editor,
+        outcomes=[{"text": "Ge god Demensvård och köra truck (Truckkörning).", "skills": []}],
+    )
+    return version
