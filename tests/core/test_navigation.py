@@ -67,6 +67,7 @@ def test_learner_menu(learner):
     assert top_level_labels(html) == [
         "Start",
         "Mina meriter",
+        "Vad kan du?",
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",

@@ -203,7 +203,7 @@ class TestWhatCanYouDo:
         page = signed_in(learner).post(self.url, form).content.decode()
         assert "Utbildningar som lär ut det du svarade ja på" in page
         assert reverse("catalog:detail", args=[published_care.microcredential.slug]) in page
-        assert f'value="accept" checked' in page  # the answers are kept
+        assert 'value="accept" checked' in page  # the answers are kept
 
     def test_rejected_skills_show_no_courses(self, learner, care_skills, published_care):
         form = {"text": self.story, "action": "show", f"verdict-{care_skills['demensvard'].pk}": "reject"}
