@@ -14,6 +14,7 @@ from typing import Any
 
 from mimis.skills.errors import SkillTextError
 from mimis.skills.selectors import suggest_skills
+from mimis.taxonomy.models import Concept
 
 #: Characters of context shown on each side of the evidence.
 CONTEXT_CHARS = 70
@@ -57,7 +58,7 @@ def evidence(text: str, spans: list[Mapping[str, Any]], *, context: int = CONTEX
     if end < len(text):
         space = text.rfind(" ", first["end"], end)
         end = space if space != -1 else end
-    parts: list[Part] = [Part("…")] if start > 0 else []
+    parts: list[Part] = [Part("… ")] if start > 0 else []
     position = start
     for span in ordered:
         if span["start"] < position or span["end"] > end:
@@ -69,7 +70,7 @@ def evidence(text: str, spans: list[Mapping[str, Any]], *, context: int = CONTEX
     if position < end:
         parts.append(Part(text[position:end]))
     if end < len(text):
-        parts.append(Part("…"))
+        parts.append(Part(" …"))
     return [Part(part.text if part.marked else re.sub(r"\s+", " ", part.text), part.marked) for part in parts]
 
 
@@ -124,6 +125,11 @@ def suggestions_for(
                 verdict=chosen.get(skill["id"], ""),
             )
         )
+    # The skill's name in the page's language (the taxonomy's English label on English pages, if it has one).
+    concepts = Concept.objects.in_bulk([suggestion.id for suggestion in shown])
+    for suggestion in shown:
+        if suggestion.id in concepts:
+            suggestion.label = concepts[suggestion.id].display_label
     return shown
 
 
