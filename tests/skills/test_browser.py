@@ -36,9 +36,9 @@ def test_learner_finds_skills_and_courses(live_server, demo, browser, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     sign_in(page, live_server.url, "fatima")
-    for prefix, find, show, yes in (
-        ("", "Hitta färdigheter", "Visa utbildningar", "Ja, det stämmer"),
-        ("/en", "Find skills", "Show courses", "Yes, it fits"),
+    for prefix, skill, find, show, yes in (
+        ("", "Demensvård", "Hitta färdigheter", "Visa utbildningar", "Ja, det stämmer"),
+        ("/en", "Dementia care", "Find skills", "Show courses", "Yes, it fits"),
     ):
         page.goto(f"{live_server.url}{prefix}/skills/")
         problems += serious_violations(page)
@@ -51,7 +51,7 @@ def test_learner_finds_skills_and_courses(live_server, demo, browser, viewport):
         assert page.input_value("#id_text") == STORY
         problems += serious_violations(page)
         shoot(page, f"learner-{viewport}{prefix.replace('/', '-')}-suggestions")
-        page.get_by_role("group", name="Demensvård", exact=True).get_by_label(yes).check()
+        page.get_by_role("group", name=skill, exact=True).get_by_label(yes).check()
         page.click(f"button:has-text('{show}')")
         assert page.locator(".results a").count() >= 1
         problems += serious_violations(page)
@@ -81,16 +81,24 @@ def test_author_accepts_a_suggestion_for_a_learning_outcome(
     page = context.new_page()
     sign_in(page, live_server.url, "ali.natverket")
     problems: list[str] = []
-    for prefix, skill, suggest, yes, save in (
-        ("/en", "Demensvård", "Suggest skills from the text", "Yes, add it", "Save and add another"),
-        ("", "Omvårdnad", "Föreslå färdigheter från texten", "Ja, lägg till", "Spara och lägg till"),
+    # The skill's name is in the page's language; the marked evidence is the text's own words.
+    for prefix, skill, words, suggest, yes, save in (
+        ("/en", "Dementia care", "Demensvård", "Suggest skills from the text", "Yes, add it", "Save and add"),
+        (
+            "",
+            "Omvårdnad",
+            "Omvårdnad",
+            "Föreslå färdigheter från texten",
+            "Ja, lägg till",
+            "Spara och lägg till",
+        ),
     ):
         page.goto(f"{live_server.url}{prefix}/microcredentials/{slug}/edit/outcomes/")
         page.fill("#text-0", "Ge Anhörigstöd i föreningen, med Demensvård och Omvårdnad.")
         page.locator("fieldset.outcome").first.get_by_role("button", name=suggest).click()
         suggestion = page.locator("#suggestions-0").get_by_role("group", name=skill, exact=True)
         suggestion.wait_for()
-        assert page.locator("#suggestions-0 mark", has_text=skill).count() == 1
+        assert page.locator("#suggestions-0 mark", has_text=words).count() == 1
         assert page.input_value("#text-0").startswith("Ge Anhörigstöd")
         problems += serious_violations(page)
         assert no_sideways_scroll(page)
@@ -101,6 +109,6 @@ def test_author_accepts_a_suggestion_for_a_learning_outcome(
         first = (
             LearningOutcome.objects.filter(version__microcredential__slug=slug).order_by("position").first()
         )
-        assert skill in {concept.preferred_label for concept in first.skills.all()}
+        assert words in {concept.preferred_label for concept in first.skills.all()}
     context.close()
     assert problems == []
