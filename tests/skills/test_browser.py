@@ -100,8 +100,11 @@ def test_author_accepts_a_suggestion_for_a_learning_outcome(
         suggestion.wait_for()
         assert page.locator("#suggestions-0 mark", has_text=words).count() == 1
         assert page.input_value("#text-0").startswith("Ge Anhörigstöd")
-        problems += serious_violations(page)
-        assert no_sideways_scroll(page)
+        if (
+            javascript
+        ):  # axe and the scroll check run as scripts in the page; without them the markup is the same
+            problems += serious_violations(page)
+            assert no_sideways_scroll(page)
         shoot(page, f"author-{viewport}{prefix.replace('/', '-')}-js{int(javascript)}")
         suggestion.get_by_label(yes).check()
         page.get_by_role("button", name=save).click()
