@@ -63,6 +63,31 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def parse_rate(value: str) -> tuple[int, int]:
+    """``"30/minute"`` → (30, 60): at most that many requests per that many seconds. ValueError if malformed."""
+    count, _slash, period = value.strip().partition("/")
+    count, period = count.strip(), period.strip().lower().rstrip("s") or "minute"
+    if not count.isdigit() or int(count) < 1 or period not in RATE_PERIODS:
+        raise ValueError(value)
+    return int(count), RATE_PERIODS[period]
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate such as ``30/minute`` (per second, minute, hour or day), checked at start-up."""
+    value = os.environ.get(name, default).strip() or default
+    try:
+        parse_rate(value)
+    except ValueError:
+        raise ConfigError(
+            name,
+            f"must be a number of requests per second, minute, hour or day (e.g. 30/minute), not {value!r}.",
+        ) from None
+    return value
+
+
 def env_url(name: str, default: str | None = None, *, required: bool = False) -> str | None:
     value = env_str(name, default, required=required)
     if value is None:

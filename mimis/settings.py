@@ -21,6 +21,7 @@ from mimis.config import (
     env_bool,
     env_choice,
     env_list,
+    env_rate,
     env_str,
     env_url,
     operator_from_env,
@@ -295,3 +296,5 @@ MIMIS_LEVEL_DECISION_REMINDER_DAYS = 180
 # With the semantic extra installed, a taxonomy import queues the skills' embeddings (about a minute of CPU).
 MIMIS_SKILLS_EMBED_AFTER_IMPORT = True
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)
+# Skill suggestion from text: how often one person (through the pages, the API or a token) may ask.
+MIMIS_SKILLS_SUGGEST_RATE = env_rate("MIMIS_SKILLS_SUGGEST_RATE", "30/minute")

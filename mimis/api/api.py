@@ -24,6 +24,7 @@ from mimis.matching.api import router as matching_router
 from mimis.quality.api import microcredential_router as quality_microcredential_router
 from mimis.quality.api import router as quality_router
 from mimis.recognition.api import router as recognition_router
+from mimis.skills.api import router as skills_router
 from mimis.taxonomy.api import router as taxonomy_router
 from mimis.vcapi.conformance_api import router as vc_api_conformance_router
 from mimis.verification.api import router as verification_router
@@ -61,7 +62,10 @@ def mimis_error(request: HttpRequest, exc: MimisError) -> HttpResponse:
         body["missing"] = [{"field": field, "message": str(message)} for field, message in exc.missing]
     if getattr(exc, "rows", None):  # a batch: every bad row with what is wrong in it
         body["rows"] = [{"row": row.number, "email": row.email, "errors": row.errors} for row in exc.rows]
-    return api.create_response(request, body, status=exc.http_status)
+    response = api.create_response(request, body, status=exc.http_status)
+    if getattr(exc, "retry_after", None):  # RateLimited: how many seconds until the next try is counted
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(AuthenticationError)
@@ -113,6 +117,7 @@ api.add_router("/credentials", wallet_credentials_router)
 api.add_router("/organisations", issuer_keys_router)
 api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)
+api.add_router("/skills", skills_router)
 api.add_router("/me", wallet_router)
 api.add_router("/me", matching_me_router)
 api.add_router("/", matching_router)

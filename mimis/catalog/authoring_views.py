@@ -40,6 +40,8 @@ from mimis.errors import MimisError, NotFound
 from mimis.quality import selectors as quality_selectors
 from mimis.quality.forms import element_label
 from mimis.quality.models import OPEN_REVIEW_STATUSES
+from mimis.skills import presenting as skills_presenting
+from mimis.skills.views import suggest_for, suggestions_response
 from mimis.taxonomy.models import Concept, Scheme
 from mimis.taxonomy.selectors import search_concepts
 
@@ -231,39 +233,101 @@ def _next_step(step: str, request: HttpRequest) -> str:
     return names[min(names.index(step) + 1, len(names) - 1)]
 
 
+def _suggestion_prefix(index: int) -> str:
+    """Names of learning outcome ``index``'s yes/no choices on suggested skills: ``suggestion-<index>-<id>``."""
+    return f"suggestion-{index}-"
+
+
+def _posted_outcomes(request: HttpRequest) -> list[dict]:
+    """Every row as sent, with its ticked skills and the suggested skills the author said yes to."""
+    texts = request.POST.getlist("text")
+    texts_en = request.POST.getlist("text_en")
+    rows = []
+    for index, text in enumerate(texts):
+        skills = [value for value in request.POST.getlist(f"skills-{index}") if value.isdigit()]
+        verdicts = skills_presenting.verdicts(request.POST, _suggestion_prefix(index))
+        for skill_id, verdict in verdicts.items():
+            if verdict == skills_presenting.ACCEPT and str(skill_id) not in skills:
+                skills.append(str(skill_id))
+        rows.append(
+            {
+                "index": index,
+                "text": text,
+                "text_en": texts_en[index] if index < len(texts_en) else "",
+                "skills": skills,
+                "rejected": {pk for pk, verdict in verdicts.items() if verdict == skills_presenting.REJECT},
+            }
+        )
+    return rows
+
+
 def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResponse:
     error = None
+    suggest_row: int | None = None
     if request.method == "POST":
-        outcomes = []
-        texts = request.POST.getlist("text")
-        texts_en = request.POST.getlist("text_en")
-        for index, text in enumerate(texts):
-            skills = request.POST.getlist(f"skills-{index}")
-            if (
-                not text.strip()
-                and not skills
-                and not (texts_en[index] if index < len(texts_en) else "").strip()
-            ):
-                continue  # an untouched empty row
-            outcomes.append(
-                {"text": text, "text_en": texts_en[index] if index < len(texts_en) else "", "skills": skills}
-            )
-        try:
-            services.set_learning_outcomes(version=version, acting_user=request.user, outcomes=outcomes)
-        except MimisError as exc:
-            error = exc.message
+        posted = _posted_outcomes(request)
+        # An untouched empty row is left out, unless it is the one the author asks suggestions for.
+        suggest = request.POST.get("suggest", "")
+        wanted = int(suggest) if suggest.isdigit() else None
+        outcomes = [
+            row
+            for row in posted
+            if row["text"].strip() or row["skills"] or row["text_en"].strip() or row["index"] == wanted
+        ]
+        if wanted is not None:
+            # Without JavaScript: show the suggestions for one row; nothing is saved, nothing typed is lost.
+            suggest_row = next((n for n, row in enumerate(outcomes) if row["index"] == wanted), None)
         else:
-            messages.success(request, _("The learning outcomes are saved."))
-            return redirect(
-                "catalog:edit", slug=version.microcredential.slug, step=_next_step("outcomes", request)
-            )
-        rows = [{"text": o["text"], "text_en": o["text_en"], "skills": []} for o in outcomes]
+            try:
+                services.set_learning_outcomes(
+                    version=version,
+                    acting_user=request.user,
+                    outcomes=[
+                        {"text": row["text"], "text_en": row["text_en"], "skills": row["skills"]}
+                        for row in outcomes
+                    ],
+                )
+            except MimisError as exc:
+                error = exc.message
+            else:
+                messages.success(request, _("The learning outcomes are saved."))
+                return redirect(
+                    "catalog:edit", slug=version.microcredential.slug, step=_next_step("outcomes", request)
+                )
+        chosen = Concept.objects.in_bulk(
+            {int(pk) for row in outcomes for pk in row["skills"]}, field_name="pk"
+        )
+        rows = [
+            {
+                "text": row["text"],
+                "text_en": row["text_en"],
+                "skills": [chosen[int(pk)] for pk in row["skills"] if int(pk) in chosen],
+                "rejected": row["rejected"],
+            }
+            for row in outcomes
+        ]
     else:
         rows = [
             {"text": o.text, "text_en": o.text_en, "skills": list(o.skills.all())}
             for o in version.learning_outcomes.all()
         ]
-    rows.append({"text": "", "text_en": "", "skills": []})
+    if not rows or rows[-1]["text"].strip() or rows[-1]["text_en"].strip() or rows[-1]["skills"]:
+        rows.append({"text": "", "text_en": "", "skills": []})
+    if suggest_row is not None:
+        row = rows[suggest_row]
+        # Skills already added, and those the author said no to, are not suggested again.
+        found, suggest_error = suggest_for(
+            request, row["text"], exclude={skill.pk for skill in row["skills"]} | row["rejected"]
+        )
+        row.update(
+            {
+                "suggestions": found,
+                "suggest_error": suggest_error,
+                "searched": True,
+                "prefix": _suggestion_prefix(suggest_row),
+                "text_id": f"text-{suggest_row}",
+            }
+        )
     return render(
         request,
         "catalog/authoring/outcomes.html",
@@ -280,6 +344,34 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             if version.status == VersionStatus.CHANGES_REQUESTED
             else [],
         },
+    )
+
+
+@login_required
+@require_POST
+def suggest_outcome_skills(request: HttpRequest, slug: str) -> HttpResponse:
+    """htmx: skills suggested from learning outcome ``row``'s text, for its author to say yes or no to.
+
+    The outcomes form is sent whole (htmx includes the enclosing form); skills already ticked for the row
+    are not suggested again. Nothing is saved: a "yes" joins the row's skills when the form is saved.
+    """
+    microcredential = _microcredential_for_author(request, slug)
+    if not _latest(microcredential).is_editable:
+        raise NotFound()
+    row = request.GET.get("row", "")
+    texts = request.POST.getlist("text")
+    if not row.isdigit() or int(row) >= len(texts):
+        raise NotFound()
+    index = int(row)
+    ticked = {int(value) for value in request.POST.getlist(f"skills-{index}") if value.isdigit()}
+    return suggestions_response(
+        request,
+        text=texts[index],
+        prefix=_suggestion_prefix(index),
+        exclude=ticked,
+        accept_label=_("Yes, add it"),
+        reject_label=_("No"),
+        text_id=f"text-{index}",
     )
 
 

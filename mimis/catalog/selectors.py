@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from mimis.catalog.models import LearningOutcome, MicroCredential, MicroCredentialVersion, VersionStatus
@@ -100,6 +100,23 @@ def _matching(
             Q(search_text__contains=f" {word}") | Q(search_text__contains=f" {stem(word)}")
         )
     return versions
+
+
+def published_teaching_skills(*, skill_ids: list[int], limit: int = 20) -> QuerySet[MicroCredentialVersion]:
+    """Published micro-credentials whose learning outcomes teach any of ``skill_ids``, most of them first.
+
+    Each version carries ``taught_skill_count``: how many of the skills it teaches.
+    """
+    if not skill_ids:
+        return MicroCredentialVersion.objects.none()
+    versions = (
+        MicroCredentialVersion.objects.filter(
+            status=VersionStatus.PUBLISHED, learning_outcomes__skills__in=skill_ids
+        )
+        .annotate(taught_skill_count=Count("learning_outcomes__skills", distinct=True))
+        .order_by("-taught_skill_count", "title", "pk")
+    )
+    return _with_details(versions)[:limit]
 
 
 def published_version(*, slug: str) -> MicroCredentialVersion:

@@ -12,6 +12,11 @@ urlpatterns = [
     path("microcredentials/<slug:slug>/", views.detail, name="detail"),
     path("microcredentials/<slug:slug>/elm.jsonld", views.elm_export, name="elm"),
     path("microcredentials/<slug:slug>/edit/<str:step>/", authoring_views.edit, name="edit"),
+    path(
+        "microcredentials/<slug:slug>/suggest-skills/",
+        authoring_views.suggest_outcome_skills,
+        name="suggest_outcome_skills",
+    ),
     path("microcredentials/<slug:slug>/new-version/", authoring_views.start_new_version, name="new_version"),
     path("microcredentials/<slug:slug>/codesigners/", authoring_views.add_codesigner, name="add_codesigner"),
     path(

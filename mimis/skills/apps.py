@@ -13,3 +13,6 @@ class SkillsConfig(AppConfig):
         from mimis.taxonomy.signals import taxonomy_imported
 
         taxonomy_imported.connect(receivers.embed_after_import, dispatch_uid="skills.embed_after_import")
+        from mimis.skills import navigation
+
+        navigation.register()

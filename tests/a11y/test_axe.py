@@ -67,6 +67,7 @@ PERSONA_PAGES = {
         "/my/email-addresses/",
         "/my/privacy/",
         "/my/privacy/delete/",
+        "/skills/",
     ],
     "karin.hkr": [
         "/start/",

@@ -69,6 +69,7 @@ def test_learner_menu(learner):
         "Start",
         "Mina meriter",
         "Vägar till jobb",
+        "Vad kan du?",
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",

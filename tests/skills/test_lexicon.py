@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
 from mimis.skills.lexicon import derive_keys, stop_phrases, synonyms, workplace_ids
 from mimis.skills.selectors import suggest_skills
+from mimis.taxonomy.importers.jobtech import BUNDLE
 from mimis.taxonomy.models import Concept
-from tests.skills.conftest import JOBTECH_DIR
 
 
 class TestDeriveKeys:
@@ -39,10 +40,10 @@ class TestDeriveKeys:
 
 
 def _export_ids() -> set[str]:
-    path = JOBTECH_DIR / "skills.json"
-    if not path.is_file():
-        pytest.skip(f"the shared JobTech export is not at {JOBTECH_DIR}")
-    return {c["id"] for c in json.loads(path.read_text(encoding="utf-8"))["data"]["concepts"]}
+    """The skill ids of the JobTech export bundled with MIMIS."""
+    with zipfile.ZipFile(BUNDLE) as bundle:
+        name = next(n for n in bundle.namelist() if n.endswith("skills.json"))
+        return {c["id"] for c in json.loads(bundle.read(name).decode("utf-8"))["data"]["concepts"]}
 
 
 class TestCuratedLists:
