@@ -218,7 +218,12 @@ def test_elm_export_describes_the_learning_specification(published, skills):
     assert document["@context"] == "http://data.europa.eu/snb/model/context/edc-ap"
     assert document["type"] == "LearningAchievementSpecification"
     assert document["title"] == {"sv": "Demensvård – grunder"}
-    assert document["eqfLevel"]["id"] == "http://data.europa.eu/snb/eqf/4"
+    # No MYH decision is recorded: the level is a proposal, so a note says so and no level field claims it.
+    assert "eqfLevel" not in document and "nqfLevel" not in document
+    assert {
+        "sv": "Föreslagen nivå: SeQF 4 (inte beslutad av MYH).",
+        "en": "Proposed level: SeQF 4 (not decided by MYH).",
+    } in [note["noteLiteral"] for note in document["additionalNote"]]
     assert document["volumeOfLearning"] == "PT40H"
     assert document["creditPoint"]["point"] == "1.5"
     assert document["language"][0]["id"].endswith("/language/SWE")
