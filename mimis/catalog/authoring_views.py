@@ -32,6 +32,7 @@ from mimis.catalog.models import (
     CoDesignerStatus,
     MicroCredential,
     MicroCredentialVersion,
+    OutcomeDomain,
     Pathway,
     PathwayRule,
     VersionStatus,
@@ -254,6 +255,7 @@ def _posted_outcomes(request: HttpRequest) -> list[dict]:
                 "index": index,
                 "text": text,
                 "text_en": texts_en[index] if index < len(texts_en) else "",
+                "domain": request.POST.get(f"domain-{index}", ""),
                 "skills": skills,
                 "rejected": {pk for pk, verdict in verdicts.items() if verdict == skills_presenting.REJECT},
             }
@@ -283,7 +285,12 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
                     version=version,
                     acting_user=request.user,
                     outcomes=[
-                        {"text": row["text"], "text_en": row["text_en"], "skills": row["skills"]}
+                        {
+                            "text": row["text"],
+                            "text_en": row["text_en"],
+                            "domain": row["domain"],
+                            "skills": row["skills"],
+                        }
                         for row in outcomes
                     ],
                 )
@@ -301,6 +308,7 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             {
                 "text": row["text"],
                 "text_en": row["text_en"],
+                "domain": row["domain"],
                 "skills": [chosen[int(pk)] for pk in row["skills"] if int(pk) in chosen],
                 "rejected": row["rejected"],
             }
@@ -308,11 +316,11 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
         ]
     else:
         rows = [
-            {"text": o.text, "text_en": o.text_en, "skills": list(o.skills.all())}
+            {"text": o.text, "text_en": o.text_en, "domain": o.domain, "skills": list(o.skills.all())}
             for o in version.learning_outcomes.all()
         ]
     if not rows or rows[-1]["text"].strip() or rows[-1]["text_en"].strip() or rows[-1]["skills"]:
-        rows.append({"text": "", "text_en": "", "skills": []})
+        rows.append({"text": "", "text_en": "", "domain": "", "skills": []})
     if suggest_row is not None:
         row = rows[suggest_row]
         # Skills already added, and those the author said no to, are not suggested again.
@@ -335,6 +343,7 @@ def _outcomes(request: HttpRequest, version: MicroCredentialVersion) -> HttpResp
             "microcredential": version.microcredential,
             "version": version,
             "rows": rows,
+            "domains": OutcomeDomain.choices,
             "steps": STEPS,
             "step": "outcomes",
             "error": error,

@@ -48,10 +48,20 @@ def test_editor_drafts_every_step_and_sends_it_for_review(
         {
             "text": ["Bemöta personer med demens med respekt.", ""],
             "text_en": ["", ""],
+            "domain-0": "skills",
             "skills-0": [str(skills[1].pk)],
         },
     )
-    assert [o.text for o in version.learning_outcomes.all()] == ["Bemöta personer med demens med respekt."]
+    assert [(o.text, o.domain) for o in version.learning_outcomes.all()] == [
+        ("Bemöta personer med demens med respekt.", "skills")
+    ]
+    page = browser.get(reverse("catalog:edit", args=[slug, "outcomes"])).content.decode()
+    assert '<option value="skills" selected>Färdigheter</option>' in page  # the kind is shown again
+    bad = browser.post(
+        reverse("catalog:edit", args=[slug, "outcomes"]),
+        {"text": ["Bemöta personer med demens med respekt."], "text_en": [""], "domain-0": "feelings"},
+    )
+    assert "typen måste vara" in bad.content.decode() and version.learning_outcomes.get().domain == "skills"
 
     bad = browser.post(reverse("catalog:edit", args=[slug, "assessment"]), {"workload_hours": "-3"})
     assert bad.status_code == 200 and 'aria-invalid="true"' in bad.content.decode()
