@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mimis.vcapi",
     "mimis.api",
     "mimis.wallet",
+    "mimis.insights",
     "mimis.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -279,3 +280,8 @@ MIMIS_QA_REMINDER_DAYS = 60
 # Days before an MYH level decision expires that the provider is reminded to apply again.
 MIMIS_LEVEL_DECISION_REMINDER_DAYS = 180
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)
+# Regional insights (mimis.insights.disclosure): no published figure describes fewer people than this.
+MIMIS_INSIGHTS_MIN_CELL = int(env_choice("MIMIS_INSIGHTS_MIN_CELL", tuple(str(n) for n in range(3, 21)), "5"))
+# Uploaded job-ad files (JobTech JobStream / historical ads JSON): at most this many bytes and ads.
+MIMIS_INSIGHTS_MAX_AD_FILE_BYTES = 20 * 1024 * 1024
+MIMIS_INSIGHTS_MAX_ADS = 5_000

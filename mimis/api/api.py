@@ -16,6 +16,7 @@ from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.catalog.codesign_api import router as codesign_router
 from mimis.errors import MimisError, ValidationFailed
+from mimis.insights.api import router as insights_router
 from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
 from mimis.quality.api import microcredential_router as quality_microcredential_router
@@ -106,3 +107,4 @@ api.add_router("/organisations", issuer_keys_router)
 api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/me", wallet_router)
+api.add_router("/insights", insights_router)

@@ -25,6 +25,7 @@ from mimis.catalog.achievement import achievement_for, issuer_address
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
 from mimis.issuing import keys, tasks
+from mimis.issuing.signals import credential_state_changed, credentials_issued
 from mimis.issuing.errors import CredentialStateConflict, QualityAssuranceLapsed, VersionNotPublished
 from mimis.issuing.models import (
     STATUS_LIST_SIZE,
@@ -317,6 +318,7 @@ def _sign_and_store(
     )
     for credential in credentials.values():
         tasks.send_credential_issued_email.enqueue(credential_id=str(credential.pk))
+    transaction.on_commit(partial(credentials_issued.send, sender=Credential, version_id=version.pk))
     return credentials
 
 
@@ -338,6 +340,7 @@ def _change_state(
         raise ValidationFailed(_("Give a reason; the learner and verifiers will see it."), field="reason")
     if credential.state == state or credential.state == CredentialState.REVOKED:
         raise CredentialStateConflict()
+    previous_state = credential.state
     if state == CredentialState.REVOKED:
         _set_bit(credential.revocation_list, credential.revocation_index, True)
         if credential.state == CredentialState.SUSPENDED:
@@ -359,6 +362,14 @@ def _change_state(
     # The holder hears of it in their language, once the change is committed (and only then).
     transaction.on_commit(
         partial(tasks.send_credential_status_email.enqueue, credential_id=str(credential.pk), state=state)
+    )
+    transaction.on_commit(
+        partial(
+            credential_state_changed.send,
+            sender=Credential,
+            credential=credential,
+            previous_state=previous_state,
+        )
     )
     return credential
 

@@ -7,6 +7,11 @@ in it are the wallet's business: ``mimis.wallet`` handles it (connected in ``Wal
 ``credentials_replaced``: after a key compromise, new credentials stand in for old ones (``pairs``: a list of
 (old, new)), sent inside the re-issuing transaction. The wallet keeps a collected credential's replacement in
 the same wallet and lets the old credentials' unused claim links stop working.
+
+``credentials_issued``: new credentials of one version exist (``version_id``), sent after the issuing
+transaction commits. ``credential_state_changed``: a credential was revoked, suspended or reinstated
+(``credential``, ``previous_state``), sent after commit. Regional insights (``mimis.insights``) recompute
+their figures for the version from these.
 """
 
 from __future__ import annotations
@@ -15,3 +20,5 @@ from django.dispatch import Signal
 
 holder_email_due = Signal()  # sender: Credential (the class); kwargs: credential, template
 credentials_replaced = Signal()  # sender: Credential (the class); kwargs: pairs
+credentials_issued = Signal()  # sender: Credential (the class); kwargs: version_id
+credential_state_changed = Signal()  # sender: Credential (the class); kwargs: credential, previous_state
