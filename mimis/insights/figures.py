@@ -266,7 +266,7 @@ def engagement(filters: Filters, audience: Audience) -> Figure:
         )
     else:
         summary = _(
-            "%(claim)s of the credentials were collected into a wallet and %(share)s were shared; the external benchmarks are 63 % and 18 %."
+            "%(claim)s of the credentials were collected into a wallet and %(share)s were shared; the external benchmarks are 63 %% and 18 %%."
         ) % {
             "claim": claim.display,
             "share": share.display,

@@ -217,9 +217,9 @@ def per_version(filters: Filters, audience: Audience) -> dict[int, VersionTotals
         .filter(month__lte=filters.period.end)
         .values("version_id")
         .annotate(
-            issued=period_sum("issued"),
-            claimed=period_sum("claimed"),
-            shared=period_sum("shared"),
+            period_issued=period_sum("issued"),
+            period_claimed=period_sum("claimed"),
+            period_shared=period_sum("shared"),
             all_issued=Sum("issued"),
             all_ended=Sum("ended"),
         )
@@ -227,7 +227,10 @@ def per_version(filters: Filters, audience: Audience) -> dict[int, VersionTotals
     )
     return {
         row["version_id"]: VersionTotals(
-            row["issued"], row["all_issued"] - row["all_ended"], row["claimed"], row["shared"]
+            row["period_issued"],
+            row["all_issued"] - row["all_ended"],
+            row["period_claimed"],
+            row["period_shared"],
         )
         for row in rows
     }
