@@ -148,3 +148,29 @@ class TestSupply:
 def test_every_figure_has_a_summary_and_columns(world, key) -> None:  # type: ignore[no-untyped-def]
     figure = figures.build(key, last_12(), PUBLIC)
     assert figure.summary and figure.columns
+
+
+class TestEngagement:
+    def test_claim_share_and_views_per_share_against_benchmarks(self, world) -> None:
+        from mimis.wallet.models import ShareLink, WalletEntry
+        from tests.factories import UserFactory
+
+        holder = UserFactory()
+        care = world.credentials["care_m2"] + world.credentials["care_m1"]
+        for credential in care[:10]:
+            WalletEntry.objects.create(user=holder, credential=credential, via="claim_link")
+        for n, credential in enumerate(care[:6]):
+            link = ShareLink.objects.create(token=f"t{n}", user=holder, kind="credential", view_count=3)
+            link.credentials.add(credential)
+        rollups.refresh_all()
+        figure = figures.build("engagement", last_12(), PUBLIC)
+        claim, share, public, views = figure.rows
+        assert claim["mimis"].value == pytest.approx(10 / 21) and claim["benchmark"] == 0.63
+        assert share["mimis"].value == pytest.approx(6 / 21) and share["benchmark"] == 0.18
+        assert public["benchmark"] == 0.47
+        assert views["mimis"] == 3.0
+        assert "Accredible" in claim["source"] and "edubadges" in public["source"]
+
+    def test_rates_of_a_small_group_are_not_shown(self, world) -> None:
+        figure = figures.build("engagement", Filters(period=last_12().period, target_group="small_business"), PUBLIC)
+        assert figure.rows[0]["mimis"].value is None and figure.rows[3]["mimis"] is None
