@@ -19,3 +19,11 @@ def read_job_ad_skills(*, import_id: int) -> None:
     from mimis.insights import services
 
     services.read_job_ad_skills(import_id=import_id)
+
+
+@task()
+def refresh_versions(*, version_ids: list[int]) -> None:
+    """Recompute the rollups of these versions after an issue, revocation, suspension or re-issue."""
+    from mimis.insights import rollups
+
+    rollups.refresh_versions(version_ids)
