@@ -27,14 +27,17 @@ BENCHMARKS = {
     "claim": (
         0.63,
         gettext_lazy(
-            "Accredible, public average for higher education: 63 % of recipients open their credential"
+            "Accredible, public average for higher education: 63 per cent of recipients open their credential"
         ),
     ),
     "share": (
         0.18,
-        gettext_lazy("Accredible, public average for higher education: 18 % of recipients share it"),
+        gettext_lazy("Accredible, public average for higher education: 18 per cent of recipients share it"),
     ),
-    "public": (0.47, gettext_lazy("edubadges (SURF, the Netherlands): about 47 % of badges are made public")),
+    "public": (
+        0.47,
+        gettext_lazy("edubadges (SURF, the Netherlands): about 47 per cent of badges are made public"),
+    ),
 }
 
 BREAKDOWNS = {

@@ -105,7 +105,12 @@ def world(db, provider, on_commit) -> World:  # type: ignore[no-untyped-def]
     retail_sector = concept("industry", "Detaljhandel", "47")
     omvardnad, demens, kundtjanst = (concept("skill", s) for s in ("Omvårdnad", "Demensvård", "Kundtjänst"))
     care = published_version(
-        provider, "Omsorg", sectors=[care_sector], skills=[omvardnad, demens], level=4, pilots=["health_social_care"]
+        provider,
+        "Omsorg",
+        sectors=[care_sector],
+        skills=[omvardnad, demens],
+        level=4,
+        pilots=["health_social_care"],
     )
     retail = published_version(
         provider, "Butik", sectors=[retail_sector], skills=[kundtjanst], level=3, pilots=["small_business"]
@@ -127,5 +132,15 @@ def world(db, provider, on_commit) -> World:  # type: ignore[no-untyped-def]
     Credential.objects.filter(pk=expired.pk).update(valid_until=timezone.now() - timedelta(minutes=1))
     rollups.refresh_all()
     return World(
-        provider, employer, care, retail, bakery, care_sector, retail_sector, omvardnad, demens, kundtjanst, credentials
+        provider,
+        employer,
+        care,
+        retail,
+        bakery,
+        care_sector,
+        retail_sector,
+        omvardnad,
+        demens,
+        kundtjanst,
+        credentials,
     )

@@ -57,7 +57,9 @@ class TestOpenData:
         assert catalogue["@type"] == "dcat:Catalog"
         assert catalogue["dcterms:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/"
         for dataset in catalogue["dcat:dataset"]:
-            assert dataset["dcterms:title"] and dataset["dcterms:description"] and dataset["dcat:contactPoint"]
+            assert (
+                dataset["dcterms:title"] and dataset["dcterms:description"] and dataset["dcat:contactPoint"]
+            )
             assert dataset["dcterms:publisher"]["foaf:name"]
             distribution = dataset["dcat:distribution"][0]
             assert distribution["dcat:accessURL"]["@id"].startswith("http://testserver/api/v1/insights/")

@@ -124,7 +124,10 @@ class TestSecondary:
         published[("all",)] = grand.value
         lines = [([("cell", r, c) for c in range(cols)], ("row", r)) for r in range(rows)]
         lines += [([("cell", r, c) for r in range(rows)], ("col", c)) for c in range(cols)]
-        lines += [([("row", r) for r in range(rows)], ("all",)), ([("col", c) for c in range(cols)], ("all",))]
+        lines += [
+            ([("row", r) for r in range(rows)], ("all",)),
+            ([("col", c) for c in range(cols)], ("all",)),
+        ]
         assert determined(lines, published) == set()
         assert all(v.value is None or not disclosure.is_small(v.value) for v in cells.values())
 
@@ -144,7 +147,9 @@ def test_the_published_tables_of_the_generated_data_reveal_nothing(world) -> Non
 
 
 def test_the_sector_by_month_table_reveals_nothing(world) -> None:  # type: ignore[no-untyped-def]
-    figure = figures.build("issued_by_sector_and_month", Filters(period=selectors.period_for("12m")), Audience("public"))
+    figure = figures.build(
+        "issued_by_sector_and_month", Filters(period=selectors.period_for("12m")), Audience("public")
+    )
     data = figures.as_json(figure)
     published = {("cell", r["month"], r["sector_id"]): r["issued"] for r in data["rows"]}
     months = sorted({r["month"] for r in data["rows"]})

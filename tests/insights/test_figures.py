@@ -38,7 +38,9 @@ class TestIssuedAndValid:
 
     def test_filters_by_sector_pilot_and_provider(self, world) -> None:
         def issued(**kwargs):  # type: ignore[no-untyped-def]
-            return selectors.totals(selectors.per_version(Filters(period=last_12().period, **kwargs), REGION)).issued
+            return selectors.totals(
+                selectors.per_version(Filters(period=last_12().period, **kwargs), REGION)
+            ).issued
 
         assert issued(sector=world.care_sector.pk) == 18
         assert issued(sector=world.retail_sector.pk) == 3
@@ -47,7 +49,11 @@ class TestIssuedAndValid:
         assert issued(provider=world.provider.pk, sector=world.care_sector.pk) == 12
 
     def test_a_period_with_no_data_is_all_zero(self, world) -> None:
-        period = selectors.Period("x", add_months(timezone.localdate().replace(day=1), -30), add_months(timezone.localdate().replace(day=1), -24))
+        period = selectors.Period(
+            "x",
+            add_months(timezone.localdate().replace(day=1), -30),
+            add_months(timezone.localdate().replace(day=1), -24),
+        )
         figure = figures.build("issued_over_time", Filters(period), PUBLIC)
         assert {row["issued"].value for row in figure.rows} == {0}
         assert figure.summary == "Inga meriter utfärdades under perioden."
@@ -84,7 +90,9 @@ class TestBreakdowns:
         }
 
     def test_a_filter_narrowing_to_few_people_suppresses_everything(self, world) -> None:
-        figure = figures.build("by_sector", Filters(period=last_12().period, target_group="small_business"), PUBLIC)
+        figure = figures.build(
+            "by_sector", Filters(period=last_12().period, target_group="small_business"), PUBLIC
+        )
         assert figure.total["issued"].suppressed
         assert all(row["issued"].suppressed for row in figure.rows)
         assert not any(ch.isdigit() for ch in figure.summary)
@@ -93,7 +101,9 @@ class TestBreakdowns:
 class TestRollupsStayCorrect:
     def test_revoking_updates_the_figures_without_a_full_refresh(self, world, on_commit) -> None:
         with on_commit():
-            issuing.revoke_credential(credential=world.credentials["care_m1"][0], reason="Fel", acting_user=None)
+            issuing.revoke_credential(
+                credential=world.credentials["care_m1"][0], reason="Fel", acting_user=None
+            )
         months = selectors.monthly(last_12(), REGION)
         assert months[-1].valid == 17
 
@@ -128,19 +138,25 @@ class TestRollupsStayCorrect:
 
 class TestSupply:
     def test_people_are_counted_once_per_skill_and_only_while_valid(self, world) -> None:
-        supply = dict(SkillSupply.objects.filter(kind="skill", target_group="").values_list("concept_id", "holders"))
+        supply = dict(
+            SkillSupply.objects.filter(kind="skill", target_group="").values_list("concept_id", "holders")
+        )
         # Omvårdnad: p3–p12 (care, p1 and p2 revoked) and p14–p18 (bakery, p13 expired).
         assert supply == {world.omvardnad.pk: 15, world.demens.pk: 10, world.kundtjanst.pk: 3}
 
     def test_supply_per_pilot(self, world) -> None:
         supply = dict(
-            SkillSupply.objects.filter(kind="skill", target_group="small_business").values_list("concept_id", "holders")
+            SkillSupply.objects.filter(kind="skill", target_group="small_business").values_list(
+                "concept_id", "holders"
+            )
         )
         assert supply == {world.kundtjanst.pk: 3}
 
     def test_revocation_lowers_supply_at_once(self, world, on_commit) -> None:
         with on_commit():
-            issuing.revoke_credential(credential=world.credentials["bakery_m0"][1], reason="Fel", acting_user=None)
+            issuing.revoke_credential(
+                credential=world.credentials["bakery_m0"][1], reason="Fel", acting_user=None
+            )
         assert SkillSupply.objects.get(kind="skill", target_group="", concept=world.omvardnad).holders == 14
 
 
@@ -172,5 +188,7 @@ class TestEngagement:
         assert "Accredible" in claim["source"] and "edubadges" in public["source"]
 
     def test_rates_of_a_small_group_are_not_shown(self, world) -> None:
-        figure = figures.build("engagement", Filters(period=last_12().period, target_group="small_business"), PUBLIC)
+        figure = figures.build(
+            "engagement", Filters(period=last_12().period, target_group="small_business"), PUBLIC
+        )
         assert figure.rows[0]["mimis"].value is None and figure.rows[3]["mimis"] is None

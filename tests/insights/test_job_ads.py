@@ -30,7 +30,9 @@ def ad(ad_id: str, text: str, **extra: object) -> dict:
 
 @pytest.fixture
 def lift(db) -> Concept:
-    return Concept.objects.create(scheme="skill", source="jobtech", source_id="LIFT_x", preferred_label="Förflyttningsteknik")
+    return Concept.objects.create(
+        scheme="skill", source="jobtech", source_id="LIFT_x", preferred_label="Förflyttningsteknik"
+    )
 
 
 class TestImport:
@@ -38,7 +40,11 @@ class TestImport:
         content = json.dumps(
             [
                 ad("1", "Du har kunskap i omvårdnad och förflyttningsteknik."),
-                ad("2", "Erfarenhet av kundtjänst.", must_have={"skills": [{"concept_id": "LIFT_x", "label": "x"}]}),
+                ad(
+                    "2",
+                    "Erfarenhet av kundtjänst.",
+                    must_have={"skills": [{"concept_id": "LIFT_x", "label": "x"}]},
+                ),
                 ad("3", "Vi söker dig med förflyttningsteknik."),
             ]
         ).encode()
@@ -94,12 +100,18 @@ class TestImport:
         settings.MIMIS_INSIGHTS_MAX_AD_FILE_BYTES = 10_000_000
         settings.MIMIS_INSIGHTS_MAX_ADS = 2
         with pytest.raises(JobAdFileError) as error:
-            services.import_job_ads(file_name="many.json", content=json.dumps([ad(str(n), "x") for n in range(3)]).encode(), acting_user=None)
+            services.import_job_ads(
+                file_name="many.json",
+                content=json.dumps([ad(str(n), "x") for n in range(3)]).encode(),
+                acting_user=None,
+            )
         assert error.value.code == "too_many_ads"
 
     def test_jobsearch_hits_and_json_lines_are_read_too(self, db, on_commit) -> None:
         with on_commit():
-            services.import_job_ads(file_name="s.json", content=json.dumps({"hits": [ad("1", "x")]}).encode(), acting_user=None)
+            services.import_job_ads(
+                file_name="s.json", content=json.dumps({"hits": [ad("1", "x")]}).encode(), acting_user=None
+            )
             lines = "\n".join(json.dumps(ad(str(n), "y")) for n in (2, 3)).encode()
             services.import_job_ads(file_name="s.jsonl", content=lines, acting_user=None)
         assert sorted(JobAd.objects.values_list("source_id", flat=True)) == ["1", "2", "3"]
@@ -112,7 +124,9 @@ class TestImport:
         client = verified_client(region_admin)
         response = client.post("/insights/job-ads/", {"file": SimpleUploadedFile("x.json", b"{oops")})
         assert response.status_code == 200
-        assert "not valid JSON" in response.content.decode() or "inte giltig JSON" in response.content.decode()
+        assert (
+            "not valid JSON" in response.content.decode() or "inte giltig JSON" in response.content.decode()
+        )
         assert not JobAd.objects.exists()
 
     def test_the_upload_page_is_for_the_region_only(self, world, provider_admin) -> None:
@@ -142,12 +156,16 @@ class TestSupplyAgainstDemand:
     def test_role_profiles_count_as_demand_when_matching_is_installed(self, world) -> None:
         assert selectors.role_profile_demand() == []  # mimis.matching is not in this branch
 
-    def test_each_uncovered_row_links_to_creating_a_microcredential(self, world, lift, ads, provider_admin) -> None:
+    def test_each_uncovered_row_links_to_creating_a_microcredential(
+        self, world, lift, ads, provider_admin
+    ) -> None:
         page = verified_client(provider_admin).get("/insights/supply/").content.decode()
         assert "Förflyttningsteknik" in page
         assert "/organisations/hkr/microcredentials/new/" in page
 
-    def test_the_public_supply_page_has_no_create_links_and_hides_small_supply(self, world, lift, ads) -> None:
+    def test_the_public_supply_page_has_no_create_links_and_hides_small_supply(
+        self, world, lift, ads
+    ) -> None:
         from django.test import Client
 
         page = Client().get("/insights/supply/").content.decode()

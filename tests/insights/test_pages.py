@@ -90,9 +90,18 @@ class TestExports:
 
     def test_csv_cells_cannot_run_as_formulas(self) -> None:
         figure = Figure(
-            key="x", title="t", summary="s", columns=[Column("category", "=cmd", numeric=False)],
-            rows=[{"category": "=HYPERLINK(\"http://x\")"}, {"category": "+1"}, {"category": "-1"}, {"category": "@SUM(A1)"}, {"category": "ok"}],
+            key="x",
+            title="t",
+            summary="s",
+            columns=[Column("category", "=cmd", numeric=False)],
+            rows=[
+                {"category": '=HYPERLINK("http://x")'},
+                {"category": "+1"},
+                {"category": "-1"},
+                {"category": "@SUM(A1)"},
+                {"category": "ok"},
+            ],
         )
         rows = list(csv.reader(io.StringIO(to_csv(figure))))
-        assert [r[0] for r in rows] == ["'=cmd", "'=HYPERLINK(\"http://x\")", "'+1", "'-1", "'@SUM(A1)", "ok"]
+        assert [r[0] for r in rows] == ["'=cmd", '\'=HYPERLINK("http://x")', "'+1", "'-1", "'@SUM(A1)", "ok"]
         assert neutralise("Omvårdnad") == "Omvårdnad"

@@ -28,22 +28,40 @@ def decisions(db, provider, qa_body, monkeypatch):  # type: ignore[no-untyped-de
         version = MicroCredentialVersion.objects.create(microcredential=mc, number=1, title=f"QA {n}")
         submitted = now - timedelta(days=days + 1)
         monkeypatch.setattr(audit.timezone, "now", lambda at=submitted: at)
-        audit.record("microcredential.submitted", actor=None, actor_label="test", organisation=provider, target=version)
+        audit.record(
+            "microcredential.submitted", actor=None, actor_label="test", organisation=provider, target=version
+        )
         monkeypatch.undo()
         review = Review.objects.create(
-            version=version, qa_body=qa_body, reviewer=reviewer, assigned_at=submitted,
-            due_at=submitted + timedelta(days=14), criteria_version=criteria, status="decided",
+            version=version,
+            qa_body=qa_body,
+            reviewer=reviewer,
+            assigned_at=submitted,
+            due_at=submitted + timedelta(days=14),
+            criteria_version=criteria,
+            status="decided",
         )
         Decision.objects.create(
-            review=review, version=version, qa_body=qa_body, decided_by=reviewer, outcome=outcome,
-            rationale="r", decided_at=submitted + timedelta(days=days), criteria_version=criteria, content_hash="x",
+            review=review,
+            version=version,
+            qa_body=qa_body,
+            decided_by=reviewer,
+            outcome=outcome,
+            rationale="r",
+            decided_at=submitted + timedelta(days=days),
+            criteria_version=criteria,
+            content_hash="x",
         )
     open_version = MicroCredentialVersion.objects.create(
         microcredential=MicroCredential.objects.create(provider=provider, slug="open"), number=1, title="Open"
     )
     Review.objects.create(
-        version=open_version, qa_body=qa_body, reviewer=reviewer, assigned_at=now - timedelta(days=20),
-        due_at=now - timedelta(days=6), criteria_version=criteria,
+        version=open_version,
+        qa_body=qa_body,
+        reviewer=reviewer,
+        assigned_at=now - timedelta(days=20),
+        due_at=now - timedelta(days=6),
+        criteria_version=criteria,
     )
     return qa_body
 
@@ -57,7 +75,11 @@ def test_median_p90_first_approval_and_overdue(decisions, settings) -> None:  # 
     assert (body.first_approved, body.open_reviews, body.overdue) == (3, 1, 1)
     figure = figures.build("qa_throughput", Filters(period=selectors.period_for("12m")), Audience("region"))
     [row] = figure.rows
-    assert row["qa_body"] == "Kvalitetsrådet" and row["first_approved"].value == 0.5 and row["overdue"].value == 1
+    assert (
+        row["qa_body"] == "Kvalitetsrådet"
+        and row["first_approved"].value == 0.5
+        and row["overdue"].value == 1
+    )
 
 
 def test_too_few_decisions_show_no_median(decisions) -> None:  # type: ignore[no-untyped-def]
