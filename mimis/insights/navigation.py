@@ -17,7 +17,7 @@ def public(request: HttpRequest) -> list[NavItem]:
 
 
 def platform_links(request: HttpRequest) -> list[NavItem]:
-    return [NavItem(_("Job ads for regional insights"), reverse("insights:job_ads"))]
+    return [NavItem(_("Job ads"), reverse("insights:job_ads"))]
 
 
 def organisation_links(request: HttpRequest, entry: OrganisationMembership) -> list[NavItem]:

@@ -70,6 +70,7 @@ def test_learner_menu(learner):
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
 
 
@@ -81,19 +82,21 @@ def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin):
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
     assert group(html, "Högskolan Kristianstad") == [
         "Översikt",
         "Medlemmar och inbjudningar",
         "Våra mikromeriter",
         "Utfärda meriter",
+        "Vår statistik",
     ]
 
 
 def test_region_admin_has_a_platform_entry(region_admin):
     html = verified_client(region_admin).get("/start/").content.decode()
     assert top_level_labels(html)[:4] == ["Start", "[Plattform]", "Granskning", "[Region Skåne]"]
-    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg"]
+    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg", "Platsannonser"]
 
 
 def test_person_with_several_organisations_gets_one_entry_for_them_all(provider, other_provider, qa_body):
@@ -113,6 +116,7 @@ def test_person_with_several_organisations_gets_one_entry_for_them_all(provider,
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
     nav = menu(html)
     for name in ("Högskolan Kristianstad", "Medborgarskolan Syd", "Kvalitetsrådet", "Österlens Bageri AB"):
@@ -140,4 +144,5 @@ def test_english_menu_is_in_english(provider_admin):
         "Members and invitations",
         "Our micro-credentials",
         "Issue credentials",
+        "Our statistics",
     ]
