@@ -241,25 +241,25 @@ def engagement(filters: Filters, audience: Audience) -> Figure:
         {
             "measure": _("Claim rate: credentials collected into a wallet"),
             "mimis": claim,
-            "benchmark": BENCHMARKS["claim"][0],
+            "benchmark": Rate(BENCHMARKS["claim"][0]),
             "source": str(BENCHMARKS["claim"][1]),
         },
         {
             "measure": _("Share rate: credentials on at least one share link"),
             "mimis": share,
-            "benchmark": BENCHMARKS["share"][0],
+            "benchmark": Rate(BENCHMARKS["share"][0]),
             "source": str(BENCHMARKS["share"][1]),
         },
         {
             "measure": _("Share rate against badges made public"),
             "mimis": share,
-            "benchmark": BENCHMARKS["public"][0],
+            "benchmark": Rate(BENCHMARKS["public"][0]),
             "source": str(BENCHMARKS["public"][1]),
         },
         {
             "measure": _("Views per share link"),
             "mimis": per_share,
-            "benchmark": None,
+            "benchmark": "–",
             "source": _("No public benchmark"),
         },
     ]
