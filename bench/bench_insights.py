@@ -214,6 +214,32 @@ def generate(n: int, seed: int = 15) -> dict:
     }
 
 
+def reuse_database() -> str:
+    import os
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "mimis.settings"
+    os.environ["MIMIS_LOG_LEVEL"] = "WARNING"
+    os.environ.setdefault("MIMIS_BASE_URL", "https://mimis.example")
+    import django
+
+    django.setup()
+    return "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+
+
+def existing_data() -> dict:
+    from mimis.accounts.models import Organisation
+    from mimis.catalog.models import MicroCredentialVersion
+    from mimis.taxonomy.models import Concept
+
+    return {
+        "sectors": list(
+            Concept.objects.filter(scheme="industry").order_by("pk").values_list("pk", flat=True)
+        ),
+        "providers": list(Organisation.objects.order_by("pk").values_list("pk", flat=True)),
+        "versions": list(MicroCredentialVersion.objects.order_by("pk").values_list("pk", flat=True)),
+    }
+
+
 def timed(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(repeat):
@@ -229,16 +255,29 @@ def main() -> None:
     parser.add_argument("--credentials", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--database", default="bench_h9")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure again on the database DATABASE_URL names (no generation)",
+    )
     args = parser.parse_args()
-    label = prepare_database(args.database)
+    label = reuse_database() if args.reuse else prepare_database(args.database)
     from django.test.utils import override_settings
 
     from mimis.insights import figures, rollups, selectors
     from mimis.insights.selectors import Audience, Filters
 
-    print(f"Regional insights on {label}, {args.credentials:,} credentials")
-    data = generate(args.credentials)
-    print(f"Generated in {data['insert_seconds']:.1f} s")
+    if args.reuse:
+        data = existing_data()
+        print(f"Regional insights on {label}, the database as generated before")
+    else:
+        print(f"Regional insights on {label}, {args.credentials:,} credentials")
+        data = generate(args.credentials)
+        print(f"Generated in {data['insert_seconds']:.1f} s")
+        from django.db import connection
+
+        with connection.cursor() as cursor:  # what autovacuum would do soon after a bulk load
+            cursor.execute("ANALYZE")
     start = time.monotonic()
     state = rollups.refresh_all()
     print(f"Full rollup refresh: {time.monotonic() - start:.1f} s ({state.credentials:,} credentials)")

@@ -278,10 +278,10 @@ def share_views(filters: Filters, audience: Audience) -> tuple[int, int]:
     from mimis.wallet.models import ShareLink
 
     versions = _scoped_months(filters, audience).values("version_id")
+    start = timezone.make_aware(datetime.combine(filters.period.start, datetime.min.time()))
+    end = timezone.make_aware(datetime.combine(add_months(filters.period.end, 1), datetime.min.time()))
     through = ShareLink.credentials.through.objects.filter(
-        credential__version_id__in=versions,
-        credential__issued_at__date__gte=filters.period.start,
-        credential__issued_at__date__lt=add_months(filters.period.end, 1),
+        credential__version_id__in=versions, credential__issued_at__gte=start, credential__issued_at__lt=end
     )
     result = ShareLink.objects.filter(pk__in=through.values("sharelink_id")).aggregate(
         links=Sum(Value(1)), views=Sum("view_count")
