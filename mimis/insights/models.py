@@ -17,7 +17,7 @@ class CredentialMonth(models.Model):
     expires (``valid_until``), whichever comes first, and only once that moment has passed. The number
     valid at the end of a month is the running sum of ``issued`` minus the running sum of ``ended``.
     ``claimed`` and ``shared`` count the credentials issued in the month that are in a wallet and that are
-    on at least one share link.
+    on at least one share link; ``share_links`` and ``share_views`` their share links and those links' views.
     """
 
     month = models.DateField()  # the first day of the month, in the site's time zone
@@ -26,6 +26,11 @@ class CredentialMonth(models.Model):
     ended = models.PositiveIntegerField(default=0)
     claimed = models.PositiveIntegerField(default=0)
     shared = models.PositiveIntegerField(default=0)
+    # Share links of these credentials (a portfolio counts once per credential in it) and their views,
+    # as of the last refresh: views are counted on every visit without an event, so the nightly refresh
+    # brings them up to date.
+    share_links = models.PositiveIntegerField(default=0)
+    share_views = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["version", "month"], name="insights_month_unique")]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Sum, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -73,6 +73,17 @@ def _month_rows(version_ids: list[int] | None, now: datetime) -> list[Credential
     for item in issued:
         target = row(item["version_id"], item["m"])
         target.issued, target.claimed, target.shared = item["n"], item["claimed"], item["shared"]
+    # Share links and their views, per version and month of the credential's issue.
+    links = (
+        ShareLink.credentials.through.objects.filter(credential__in=credentials)
+        .annotate(m=TruncMonth("credential__issued_at"))
+        .values("credential__version_id", "m")
+        .annotate(links=Count("id"), views=Sum("sharelink__view_count"))
+        .order_by()
+    )
+    for item in links:
+        target = row(item["credential__version_id"], item["m"])
+        target.share_links, target.share_views = item["links"], item["views"] or 0
     # Revoked or suspended: ended when that happened, or earlier if the credential had expired by then.
     stopped = (
         credentials.exclude(state=CredentialState.VALID)

@@ -274,17 +274,11 @@ def breakdown(kind: str, filters: Filters, audience: Audience) -> dict[str, Vers
 
 
 def share_views(filters: Filters, audience: Audience) -> tuple[int, int]:
-    """(share links, their views) of credentials in scope issued in the period."""
-    from mimis.wallet.models import ShareLink
-
-    versions = _scoped_months(filters, audience).values("version_id")
-    start = timezone.make_aware(datetime.combine(filters.period.start, datetime.min.time()))
-    end = timezone.make_aware(datetime.combine(add_months(filters.period.end, 1), datetime.min.time()))
-    through = ShareLink.credentials.through.objects.filter(
-        credential__version_id__in=versions, credential__issued_at__gte=start, credential__issued_at__lt=end
-    )
-    result = ShareLink.objects.filter(pk__in=through.values("sharelink_id")).aggregate(
-        links=Sum(Value(1)), views=Sum("view_count")
+    """(share links, their views) of credentials in scope issued in the period, from the rollups."""
+    result = (
+        _scoped_months(filters, audience)
+        .filter(month__gte=filters.period.start, month__lte=filters.period.end)
+        .aggregate(links=Sum("share_links"), views=Sum("share_views"))
     )
     return result["links"] or 0, result["views"] or 0
 
