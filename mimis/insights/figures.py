@@ -49,19 +49,6 @@ BREAKDOWNS = {
     "target_group": DimensionKind.TARGET_GROUP,
 }
 FIGURE_KEYS = ("issued_over_time", *(f"by_{key}" for key in BREAKDOWNS), "engagement", "qa_throughput")
-PUBLIC_FIGURES = frozenset(
-    {
-        "issued_over_time",
-        "by_skill",
-        "by_occupation",
-        "by_sector",
-        "by_level",
-        "by_provider",
-        "by_target_group",
-        "engagement",
-        "qa_throughput",
-    }
-)
 
 
 @dataclass(frozen=True)
