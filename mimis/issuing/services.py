@@ -25,7 +25,6 @@ from mimis.catalog.achievement import achievement_for, issuer_address
 from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import ValidationFailed
 from mimis.issuing import keys, tasks
-from mimis.issuing.signals import credential_state_changed, credentials_issued
 from mimis.issuing.errors import CredentialStateConflict, QualityAssuranceLapsed, VersionNotPublished
 from mimis.issuing.models import (
     STATUS_LIST_SIZE,
@@ -40,6 +39,7 @@ from mimis.issuing.models import (
     StatusPurpose,
     status_list_bytes,
 )
+from mimis.issuing.signals import credential_state_changed, credentials_issued
 from mimis.vc import credentials as vc
 from mimis.vc import status as vc_status
 from mimis.vc.jwt import sign_jwt
