@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "mimis.wallet",
     "mimis.recognition",
     "mimis.matching",
+    "mimis.insights",
     "mimis.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -298,3 +299,8 @@ MIMIS_SKILLS_EMBED_AFTER_IMPORT = True
 MIMIS_QA_AUTO_ASSIGN = env_bool("MIMIS_QA_AUTO_ASSIGN", True)
 # Skill suggestion from text: how often one person (through the pages, the API or a token) may ask.
 MIMIS_SKILLS_SUGGEST_RATE = env_rate("MIMIS_SKILLS_SUGGEST_RATE", "30/minute")
+# Regional insights (mimis.insights.disclosure): no published figure describes fewer people than this.
+MIMIS_INSIGHTS_MIN_CELL = int(env_choice("MIMIS_INSIGHTS_MIN_CELL", tuple(str(n) for n in range(3, 21)), "5"))
+# Uploaded job-ad files (JobTech JobStream / historical ads JSON): at most this many bytes and ads.
+MIMIS_INSIGHTS_MAX_AD_FILE_BYTES = 20 * 1024 * 1024
+MIMIS_INSIGHTS_MAX_ADS = 5_000

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("", include("mimis.matching.urls")),
+    path("", include("mimis.insights.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
     path(
         "organisations/<slug:slug>/credentials/<uuid:credential_id>/revoke/",

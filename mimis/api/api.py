@@ -17,6 +17,7 @@ from mimis.catalog.api import pathway_router
 from mimis.catalog.api import router as catalog_router
 from mimis.catalog.codesign_api import router as codesign_router
 from mimis.errors import MimisError, ValidationFailed
+from mimis.insights.api import router as insights_router
 from mimis.issuing.api import router as issuing_router
 from mimis.issuing.key_api import router as issuer_keys_router
 from mimis.matching.api import me_router as matching_me_router
@@ -121,3 +122,4 @@ api.add_router("/skills", skills_router)
 api.add_router("/me", wallet_router)
 api.add_router("/me", matching_me_router)
 api.add_router("/", matching_router)
+api.add_router("/insights", insights_router)

@@ -322,7 +322,15 @@ def _sign_and_store(
     )
     for credential in credentials.values():
         tasks.send_credential_issued_email.enqueue(credential_id=str(credential.pk))
-    credentials_issued.send(sender=Credential, credentials=list(credentials.values()))
+    # After the commit, so receivers (matching, insights) read what was stored.
+    transaction.on_commit(
+        partial(
+            credentials_issued.send,
+            sender=Credential,
+            credentials=list(credentials.values()),
+            version_id=version.pk,
+        )
+    )
     return credentials
 
 
@@ -344,6 +352,7 @@ def _change_state(
         raise ValidationFailed(_("Give a reason; the learner and verifiers will see it."), field="reason")
     if credential.state == state or credential.state == CredentialState.REVOKED:
         raise CredentialStateConflict()
+    previous_state = credential.state
     if state == CredentialState.REVOKED:
         _set_bit(credential.revocation_list, credential.revocation_index, True)
         if credential.state == CredentialState.SUSPENDED:
@@ -362,10 +371,18 @@ def _change_state(
         actor_label=None if acting_user else "shell",
         data={"reason": reason},
     )
-    credential_state_changed.send(sender=Credential, credential=credential, state=state)
     # The holder hears of it in their language, once the change is committed (and only then).
     transaction.on_commit(
         partial(tasks.send_credential_status_email.enqueue, credential_id=str(credential.pk), state=state)
+    )
+    transaction.on_commit(
+        partial(
+            credential_state_changed.send,
+            sender=Credential,
+            credential=credential,
+            state=state,
+            previous_state=previous_state,
+        )
     )
     return credential
 

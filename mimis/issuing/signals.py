@@ -8,10 +8,11 @@ in it are the wallet's business: ``mimis.wallet`` handles it (connected in ``Wal
 (old, new)), sent inside the re-issuing transaction. The wallet keeps a collected credential's replacement in
 the same wallet and lets the old credentials' unused claim links stop working.
 
-``credentials_issued``: new credentials were stored (``credentials``: a list), sent inside the issuing
-transaction. ``credential_state_changed``: a credential was revoked, suspended or reinstated
-(``credential``, ``state``), sent inside that transaction. Matching keeps each learner's verified skills
-up to date from these (``mimis.matching.handlers``).
+``credentials_issued``: new credentials of one version were stored (``credentials``: a list, ``version_id``),
+sent after the issuing transaction commits. ``credential_state_changed``: a credential was revoked,
+suspended or reinstated (``credential``, ``state``, ``previous_state``), sent after that commit. Matching
+keeps each learner's verified skills up to date from these (``mimis.matching.handlers``); regional insights
+recompute the version's figures (``mimis.insights.handlers``).
 """
 
 from __future__ import annotations
@@ -20,5 +21,5 @@ from django.dispatch import Signal
 
 holder_email_due = Signal()  # sender: Credential (the class); kwargs: credential, template
 credentials_replaced = Signal()  # sender: Credential (the class); kwargs: pairs
-credentials_issued = Signal()  # sender: Credential (the class); kwargs: credentials
-credential_state_changed = Signal()  # sender: Credential (the class); kwargs: credential, state
+credentials_issued = Signal()  # sender: Credential (the class); kwargs: credentials, version_id
+credential_state_changed = Signal()  # sender: Credential (the class); kwargs: credential, state, previous_state

@@ -73,6 +73,7 @@ def test_learner_menu(learner):
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
 
 
@@ -86,19 +87,21 @@ def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin, prov
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
     assert group(html, "Högskolan Kristianstad") == [
         "Översikt",
         "Medlemmar och inbjudningar",
         "Våra mikromeriter",
         "Utfärda meriter",
+        "Vår statistik",
     ]
 
 
 def test_region_admin_has_a_platform_entry(region_admin):
     html = verified_client(region_admin).get("/start/").content.decode()
     assert top_level_labels(html)[:4] == ["Start", "[Plattform]", "Granskning", "[Region Skåne]"]
-    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg", "Bristyrken"]
+    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg", "Bristyrken", "Statistik", "Platsannonser"]
 
 
 def test_person_with_several_organisations_gets_one_entry_for_them_all(provider, other_provider, qa_body):
@@ -118,6 +121,7 @@ def test_person_with_several_organisations_gets_one_entry_for_them_all(provider,
         "Mikromeriter",
         "Organisationer",
         "Kontrollera en merit",
+        "Statistik",
     ]
     nav = menu(html)
     for name in ("Högskolan Kristianstad", "Medborgarskolan Syd", "Kvalitetsrådet", "Österlens Bageri AB"):
@@ -147,4 +151,5 @@ def test_english_menu_is_in_english(provider_admin, provider):
         "Members and invitations",
         "Our micro-credentials",
         "Issue credentials",
+        "Our statistics",
     ]
