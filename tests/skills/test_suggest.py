@@ -285,6 +285,8 @@ class TestSemanticHook:
 
         broken.rerank_and_extend = rerank_and_extend  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "mimis.skills.semantic", broken)
+        # The app imports the real module at start-up, so the package attribute must be replaced too.
+        monkeypatch.setattr("mimis.skills.semantic", broken)
         result = suggest_skills("Du har truckvana.")
         assert result.methods == ["baseline"]
         assert [s.label for s in result.skills] == ["Truckvana"]
@@ -303,6 +305,8 @@ class TestSemanticHook:
 
         extra.rerank_and_extend = rerank_and_extend  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "mimis.skills.semantic", extra)
+        # The app imports the real module at start-up, so the package attribute must be replaced too.
+        monkeypatch.setattr("mimis.skills.semantic", extra)
         text = "<p>Krav</p><p>Du har truckvana.</p>"
         result = suggest_skills(text)
         assert result.methods == ["baseline", "semantic"]
