@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from django.apps import apps
 from django.db.models import Case, IntegerField, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
@@ -371,21 +370,10 @@ def qa_bodies_of(user: User) -> list[Organisation]:
 
 
 def role_profile_demand() -> list[tuple[int, bool, int]]:
-    """Skills employers ask for in their role profiles on MIMIS: (skill concept id, required, organisation id).
+    """Skills employers ask for in their role profiles on MIMIS: (skill concept id, required, organisation id)."""
+    from mimis.matching.selectors import role_profile_skill_demand
 
-    The profiles belong to ``mimis.matching``, which sits beside insights; it is imported only when
-    installed. Expected there: ``mimis.matching.selectors.role_profile_skill_demand()`` returning an
-    iterable of (skill concept id, required bool, organisation id), one per skill of each role profile.
-    Without the app (or that function) there is no profile demand yet, and the figures say so.
-    """
-    if not apps.is_installed("mimis.matching"):
-        return []
-    from mimis.matching import selectors as matching_selectors  # noqa: PLC0415 - optional app
-
-    reader = getattr(matching_selectors, "role_profile_skill_demand", None)
-    if reader is None:
-        return []
-    return [(int(skill), bool(required), int(organisation)) for skill, required, organisation in reader()]
+    return role_profile_skill_demand()
 
 
 @dataclass

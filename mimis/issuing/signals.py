@@ -22,4 +22,6 @@ from django.dispatch import Signal
 holder_email_due = Signal()  # sender: Credential (the class); kwargs: credential, template
 credentials_replaced = Signal()  # sender: Credential (the class); kwargs: pairs
 credentials_issued = Signal()  # sender: Credential (the class); kwargs: credentials, version_id
-credential_state_changed = Signal()  # sender: Credential (the class); kwargs: credential, state, previous_state
+credential_state_changed = (
+    Signal()
+)  # sender: Credential (the class); kwargs: credential, state, previous_state

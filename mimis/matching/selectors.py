@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from mimis.accounts.models import Membership, User
 from mimis.errors import NotFound
 from mimis.matching.errors import UnknownOccupation
 from mimis.matching.models import (
+    Requirement,
     RoleProfile,
     RoleProfileSkill,
     RoleProfileVersion,
@@ -176,3 +177,17 @@ def shortage_group_ids() -> set[int]:
         else:
             ids.add(occupation.pk)
     return ids
+
+
+def role_profile_skill_demand() -> list[tuple[int, bool, int]]:
+    """What employers ask for: (skill concept id, required, organisation id) per skill of each role profile.
+
+    The current version of every profile counts, private ones included (only these aggregated triples leave
+    the app; regional insights suppress small cells). The region's templates are examples, not demand.
+    """
+    return [
+        (skill_id, requirement == Requirement.REQUIRED, organisation_id)
+        for skill_id, requirement, organisation_id in RoleProfileSkill.objects.filter(
+            version__profile__current_version=F("version"), version__profile__is_template=False
+        ).values_list("skill_id", "requirement", "version__profile__organisation_id")
+    ]

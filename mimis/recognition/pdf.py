@@ -40,7 +40,12 @@ def dossier_pdf(dossier: Dossier, *, language: str) -> bytes:
         initialFontName=PDF_FONT,
     )
     story: list = [
-        Paragraph(escape(_("Application to MYH, the Swedish National Agency for Higher Vocational Education").upper()), styles["kicker"]),
+        Paragraph(
+            escape(
+                _("Application to MYH, the Swedish National Agency for Higher Vocational Education").upper()
+            ),
+            styles["kicker"],
+        ),
         Spacer(1, 3 * mm),
         Paragraph(escape(title), styles["title"]),
         Spacer(1, 2 * mm),

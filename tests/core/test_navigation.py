@@ -101,7 +101,13 @@ def test_provider_admin_gets_one_entry_for_the_organisation(provider_admin, prov
 def test_region_admin_has_a_platform_entry(region_admin):
     html = verified_client(region_admin).get("/start/").content.decode()
     assert top_level_labels(html)[:4] == ["Start", "[Plattform]", "Granskning", "[Region Skåne]"]
-    assert group(html, "Plattform") == ["Ansökningar", "Granskningslogg", "Bristyrken", "Statistik", "Platsannonser"]
+    assert group(html, "Plattform") == [
+        "Ansökningar",
+        "Granskningslogg",
+        "Bristyrken",
+        "Statistik",
+        "Platsannonser",
+    ]
 
 
 def test_person_with_several_organisations_gets_one_entry_for_them_all(provider, other_provider, qa_body):

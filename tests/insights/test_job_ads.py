@@ -153,9 +153,6 @@ class TestSupplyAgainstDemand:
         rows = selectors.skill_supply_and_demand(occupation_field="Försäljning")
         assert [(r.concept_id, r.ads) for r in rows if r.ads] == [(world.kundtjanst.pk, 1)]
 
-    def test_role_profiles_count_as_demand_when_matching_is_installed(self, world) -> None:
-        assert selectors.role_profile_demand() == []  # mimis.matching is not in this branch
-
     def test_each_uncovered_row_links_to_creating_a_microcredential(
         self, world, lift, ads, provider_admin
     ) -> None:

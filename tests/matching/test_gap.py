@@ -164,3 +164,31 @@ class TestOtherTargets:
     def test_bad_targets_get_a_clear_error(self, learner, db, kwargs, error):
         with pytest.raises(error):
             gap_analysis(learner=learner, **kwargs)
+
+
+def test_role_profiles_are_employers_demand_in_regional_insights(role, employer, region, skill):
+    from mimis.insights import selectors as insights_selectors
+    from mimis.matching.selectors import role_profile_skill_demand
+
+    services.create_role_profile(
+        organisation=region,
+        acting_user=None,
+        title="Mall: vårdbiträde",
+        visibility="shared",
+        is_template=True,
+        skills=[SkillSpec(skill["Ergonomi"].pk)],
+    )
+    demand = sorted(role_profile_skill_demand())
+    assert demand == sorted(
+        [
+            (skill["Omvårdnad"].pk, True, employer.pk),
+            (skill["Demensvård"].pk, True, employer.pk),
+            (skill["Ergonomi"].pk, True, employer.pk),  # once: the template is an example, not demand
+            (skill["Förflyttningsteknik"].pk, True, employer.pk),
+            (skill["Social dokumentation"].pk, False, employer.pk),
+        ]
+    )
+    rows = {r.concept_id: r for r in insights_selectors.skill_supply_and_demand()}
+    assert rows[skill["Demensvård"].pk].employers == 1
+    assert rows[skill["Demensvård"].pk].employers_required == 1
+    assert rows[skill["Social dokumentation"].pk].employers_required == 0
