@@ -27,7 +27,13 @@ def test_bakery_admin_sees_no_signing_keys_and_api_tokens_only_under_advanced():
     omar = member(bakery, "admin", email="omar@bageri.example.se", name="Omar Saleh")
     html = verified_client(omar).get("/organisations/bageri/").content.decode()
     # Issuing is the issuer role's (issue 16): the admin sees "Utfärda meriter" once they give themselves it.
-    assert actions(html) == ["Medlemmar och inbjudningar", "Våra mikromeriter", "Ändra uppgifter"]
+    assert actions(html) == [
+        "Medlemmar och inbjudningar",
+        "Våra mikromeriter",
+        "Kompetensbehov",  # role profiles and candidates (matching)
+        "Vår statistik",  # the organisation's own figures (insights)
+        "Ändra uppgifter",
+    ]
     assert advanced(html) == ["Organisationens API-nycklar"]
     assert "/keys/" not in html
     assert "<summary>Avancerat: för it-personal</summary>" in html

@@ -106,10 +106,11 @@ class TestKeptUpToDate:
         assert not VerifiedSkill.objects.filter(learner=learner).exists()
 
 
-def imported_credential(alignments: list[dict]) -> dict:
+def imported_credential(alignments: list[dict], holder) -> dict:  # type: ignore[no-untyped-def]
+    """Another platform's credential issued to ``holder`` (imports are bound to their recipient)."""
     key = generate_key()
     did = did_key_from_public_key(key.public_key)
-    document = build_sample_credential()
+    document = build_sample_credential(learner=vc_credentials.Learner(email=holder.email, name=holder.name))
     document["issuer"] = document["issuer"] | {"id": did, "name": "Vårdskolan Nord"}
     document.pop("credentialStatus", None)
     document["credentialSubject"]["achievement"]["alignment"] = alignments
@@ -129,7 +130,7 @@ class TestImported:
     def test_an_imported_credential_that_verifies_counts_marked_as_imported(self, learner, skill):
         import json
 
-        signed = imported_credential([self.alignment(skill["Demensvård"])])
+        signed = imported_credential([self.alignment(skill["Demensvård"])], learner)
         external = imports.import_credential(user=learner, data=json.dumps(signed).encode())
         proof = verified_skills_of(learner).best(skill["Demensvård"].pk)
         assert proof is not None
@@ -141,7 +142,7 @@ class TestImported:
 
         from mimis.wallet.models import ExternalCredential
 
-        signed = imported_credential([self.alignment(skill["Demensvård"])])
+        signed = imported_credential([self.alignment(skill["Demensvård"])], learner)
         external = imports.import_credential(user=learner, data=json.dumps(signed).encode())
         signed["credentialSubject"]["achievement"]["alignment"].append(self.alignment(skill["Ergonomi"]))
         ExternalCredential.objects.filter(pk=external.pk).update(content=json.dumps(signed))

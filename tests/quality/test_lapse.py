@@ -52,7 +52,10 @@ def test_after_the_review_by_date_the_approval_lapses_and_issuing_stops(publishe
     with on_commit():
         out = io.StringIO()
         call_command("quality", "lapse", stdout=out)
-    assert out.getvalue() == "Reminders sent: 0. Approvals lapsed: 1.\n"
+    assert out.getvalue() == (
+        "Reminders sent: 0. Approvals lapsed: 1.\n"
+        "Level decision reminders sent: 0. Level decisions expired: 0.\n"
+    )
     assert mail.outbox[0].subject == "Godkännandet av Demensvård – grunder har upphört att gälla"
     record = selectors.qa_record(version)
     assert record.lapsed and record.outcome == "approved"

@@ -48,7 +48,7 @@ def test_the_page_shows_the_standard_elements_and_links_to_the_catalogue(version
         "Högskolan Kristianstad",
         "Beskriva hur demens påverkar omsorgen.",
         "Skriftligt prov",
-        "Nivå 4 av 8 (SeQF), Nivå 4 av 8 (EQF), enligt anordnaren",
+        "Föreslagen nivå: SeQF 4 (inte beslutad av MYH).",
         "1,5 högskolepoäng",
         "Kvalitetssäkrad av",
         qa_record(version).qa_body.name,
