@@ -20,7 +20,7 @@ from .dids import ResolvedKey
 from .errors import VCError
 from .jsonld import VC_V1_CONTEXT, VC_V2_CONTEXT
 from .jwt import DEFAULT_ALLOWED_ALGORITHMS, verify_jwt
-from .proofs import verify_proofs
+from .proofs import SignatureMemo, verify_proofs
 from .proofs._common import parse_xsd_datetime
 from .status import make_status_checker as make_bitstring_status_checker
 from .status import status_failure
@@ -55,16 +55,18 @@ def make_status_checker(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> StatusChecker:
     """A ``status_checker`` that reads Bitstring Status List entries and (VC 1.1 era) StatusList2021 ones.
 
-    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching).
+    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching);
+    ``proof_memo`` spares checking a list's signature again (see :class:`~mimis.vc.proofs.SignatureMemo`).
     """
     bitstring = make_bitstring_status_checker(
-        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now, proof_memo=proof_memo
     )
     status_2021 = make_status_list_2021_checker(
-        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now, proof_memo=proof_memo
     )
 
     def checker(entry: Mapping[str, Any]) -> bool:
