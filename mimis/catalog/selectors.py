@@ -53,9 +53,7 @@ def _with_card_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[M
     )
 
 
-def catalogue_search(
-    *, filters: CatalogueFilters, details: bool = True
-) -> QuerySet[MicroCredentialVersion]:
+def catalogue_search(*, filters: CatalogueFilters, details: bool = True) -> QuerySet[MicroCredentialVersion]:
     """Published micro-credentials matching the words (inflection-tolerant) and every filter given.
 
     ``details=False`` (the catalogue page) loads only what a result card shows; the count of queries

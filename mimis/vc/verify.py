@@ -288,10 +288,13 @@ def verify_credential(
     resolve_key: Callable[[str], ResolvedKey],
     status_checker: StatusChecker | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> VerificationResult:
     """Verify proof(s), issuer binding, validity period, status and OB structure of a credential.
 
     A ``str`` document is treated as a VC-JOSE compact JWT (see :func:`verify_jwt_credential`).
+    ``proof_memo``: for documents that are the same for every reader (a stored credential's public
+    page), a Data Integrity signature already found valid is not checked again (see ``SignatureMemo``).
     """
     now = now or datetime.now(UTC)
     if isinstance(document, str):
@@ -310,7 +313,7 @@ def verify_credential(
 
     resolved: list[ResolvedKey] = []
     try:
-        resolved = verify_proofs(document, resolve_key)
+        resolved = verify_proofs(document, resolve_key, memo=proof_memo)
         result.verification_methods = [r.id for r in resolved]
         result.checks.append(CheckResult("proof", True))
     except VCError as exc:

@@ -400,6 +400,10 @@ def _request_resolver() -> Callable[[str], dids.ResolvedKey]:
 #: every reader until its bits change, so its signature is checked once, not on every verification
 #: (see SignatureMemo: the issuer's key is still resolved and checked every time).
 _STATUS_LIST_SIGNATURES = SignatureMemo(size=512)
+#: The same for credentials MIMIS stored and reads back itself (a credential's public page, a typed id):
+#: the same bytes on every visit. Credentials sent in by someone are always checked in full.
+_STORED_CREDENTIAL_SIGNATURES = SignatureMemo(size=4096)
+_STORED_SOURCES = {SOURCE_STORED, SOURCE_REFERENCE, SOURCE_PDF_REFERENCE}
 
 
 #: The resolver :func:`verify` uses, for verifying other signed documents (VC API presentations).
@@ -552,8 +556,14 @@ def verify(data: bytes | str | dict[str, Any], *, source: str | None = None) -> 
         credential, read_from = read_input(data)
     resolve = _request_resolver()
     checker = make_status_checker(_fetch_status_list, resolve_key=resolve, proof_memo=_STATUS_LIST_SIGNATURES)
+    from_storage = (source or read_from) in _STORED_SOURCES
     try:
-        result = verify_credential(credential, resolve_key=resolve, status_checker=checker)
+        result = verify_credential(
+            credential,
+            resolve_key=resolve,
+            status_checker=checker,
+            proof_memo=_STORED_CREDENTIAL_SIGNATURES if from_storage else None,
+        )
     except VCError as exc:
         raise UnreadableInput(str(exc)) from exc
     organisation = _mimis_organisation(result.issuer)

@@ -127,3 +127,15 @@ class TestDidDocument:
         tables = " ".join(q["sql"] for q in queries.captured_queries)
         assert "issuing_issuerkey" not in tables  # the DID document comes from the cache
         assert len(queries.captured_queries) <= 4
+
+
+class TestStoredCredentialPage:
+    def test_a_stored_credential_altered_in_the_database_fails_even_after_it_verified(self, issued):
+        path = f"/verify/credentials/{issued.credential.pk}/"
+        assert verification.verify(issued.signed, source=verification.SOURCE_STORED).verified
+        assert Client().get(path).status_code == 200
+        document = issued.credential.document
+        document["credentialSubject"]["achievement"]["name"] = "Hjärtkirurgi"
+        type(issued.credential).objects.filter(pk=issued.credential.pk).update(document=document)
+        report = verification.verify(document, source=verification.SOURCE_STORED)
+        assert next(c for c in report.checks if c["name"] == "proof")["code"] == "signature_invalid"
