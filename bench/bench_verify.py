@@ -175,6 +175,25 @@ def main() -> None:
                 f"{name:32} {result['rps']:8.1f} requests/s   p50 {result['p50']:7.1f} ms   "
                 f"p99 {result['p99']:7.1f} ms   non-2xx {int(result['errors'])}"
             )
+        # CPU time per request in this process (Django's test client, no server): less sensitive to the
+        # load of a shared machine than wall-clock figures.
+        from django.test import Client
+
+        client = Client()
+        for name, call in [
+            (
+                "POST /api/v1/verify",
+                lambda: client.post("/api/v1/verify", body, content_type="application/json"),
+            ),
+            ("GET /verify/credentials/<id>/", lambda: client.get(f"/verify/credentials/{credential.pk}/")),
+        ]:
+            call()
+            started = time.process_time()
+            for _ in range(30):
+                assert call().status_code == 200
+            print(
+                f"{name:32} {(time.process_time() - started) / 30 * 1000:8.1f} ms CPU per request (in process)"
+            )
     finally:
         server.terminate()
         try:
