@@ -63,6 +63,9 @@ def allocate_status_indexes(
     while len(allocated) < count:
         current = (
             StatusList.objects.select_for_update()
+            .defer(
+                "bits", "signed"
+            )  # only the counter is needed here, not the 16 KB list and its signed copy
             .filter(organisation=organisation, purpose=purpose)
             .order_by("-number")
             .first()
@@ -74,7 +77,7 @@ def allocate_status_indexes(
                 number=(current.number + 1) if current else 1,
                 bits=bytes(status_list_bytes(purpose)),
             )
-            current = StatusList.objects.select_for_update().get(pk=current.pk)
+            current = StatusList.objects.select_for_update().defer("bits", "signed").get(pk=current.pk)
         first = current.next_index
         last = min(STATUS_LIST_SIZE, first + count - len(allocated))
         StatusList.objects.filter(pk=current.pk).update(next_index=last)
