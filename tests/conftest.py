@@ -39,6 +39,17 @@ def _immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    # Django's cache outlives a test's rolled-back transaction (cached DID documents, rate limits):
+    # each test starts with an empty one, as a fresh installation would.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     # The active language is thread state; a request in one test must not leak into the next.
     translation.activate("sv")

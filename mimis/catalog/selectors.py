@@ -46,8 +46,18 @@ def _with_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroC
     )
 
 
-def catalogue_search(*, filters: CatalogueFilters) -> QuerySet[MicroCredentialVersion]:
-    """Published micro-credentials matching the words (inflection-tolerant) and every filter given."""
+def _with_card_details(versions: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroCredentialVersion]:
+    """What a result card shows: the provider and the level decisions (not sectors, outcomes, skills)."""
+    return versions.select_related("microcredential__provider").prefetch_related(
+        "microcredential__level_decisions"
+    )
+
+
+def catalogue_search(*, filters: CatalogueFilters, details: bool = True) -> QuerySet[MicroCredentialVersion]:
+    """Published micro-credentials matching the words (inflection-tolerant) and every filter given.
+
+    ``details=False`` (the catalogue page) loads only what a result card shows; the count of queries
+    stays the same whatever the number of results (tests/catalog/test_list_queries.py)."""
     versions = MicroCredentialVersion.objects.filter(status=VersionStatus.PUBLISHED)
     words = [w for w in normalise(filters.query).replace("+", " ").replace("#", " ").split() if w]
     if words:
@@ -75,7 +85,8 @@ def catalogue_search(*, filters: CatalogueFilters) -> QuerySet[MicroCredentialVe
         versions = versions.filter(target_groups__icontains=f'"{filters.target_group}"')
     if filters.sector or filters.occupation or filters.skill:
         versions = versions.distinct()
-    return _with_details(versions).order_by(*SORTS.get(filters.sort, SORTS["title"]))
+    loaded = _with_details(versions) if details else _with_card_details(versions)
+    return loaded.order_by(*SORTS.get(filters.sort, SORTS["title"]))
 
 
 def _matching(

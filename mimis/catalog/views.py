@@ -26,7 +26,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     elif form.is_bound:
         filters = None
     versions = (
-        selectors.catalogue_search(filters=filters)
+        selectors.catalogue_search(filters=filters, details=False)
         if filters is not None
         else MicroCredentialVersion.objects.none()
     )

@@ -5,10 +5,14 @@ Re-issuing what a compromised key signed lives in ``mimis.issuing.reissue``.
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -37,28 +41,75 @@ def issuer_did(organisation: Organisation) -> str:
     return issuer_did_prefix() + organisation.slug
 
 
+#: How long a DID document stays in the cache (Django's cache: Redis in production, shared by every app
+#: process). Key changes delete it at once; the timeout bounds how long a process-local cache (the
+#: LocMemCache default) of another process can still hold a compromised key: the same 60 s as did.json.
+DID_DOCUMENT_CACHE_SECONDS = 60
+
+
+def _did_cache_key(slug: str) -> str:
+    return f"mimis:did-document:{slug}"
+
+
 def did_document(organisation: Organisation) -> dict[str, Any]:
     """Active and retired keys verify; compromised keys are left out, so what they signed fails."""
-    keys = IssuerKey.objects.filter(organisation=organisation).exclude(status=KeyStatus.COMPROMISED)
-    if not keys.exists():
+    return did_document_for_slug(organisation.slug, organisation=organisation)
+
+
+def did_document_for_slug(slug: str, *, organisation: Organisation | None = None) -> dict[str, Any]:
+    """The DID document of the MIMIS issuer ``slug`` (cached); NotFound when it has no published keys."""
+    cached = cache.get(_did_cache_key(slug))
+    if cached is None:
+        keys = list(
+            IssuerKey.objects.filter(organisation__slug=slug)
+            .exclude(status=KeyStatus.COMPROMISED)
+            .order_by("pk")
+            .values_list("key_id", "public_key")
+        )
+        cached = {"document": None}
+        if keys:
+            did = issuer_did(organisation) if organisation is not None else issuer_did_prefix() + slug
+            document = dids.did_web_document(
+                did, [(key_id, PublicKey.from_multibase(public)) for key_id, public in keys]
+            )
+            body = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
+            cached = {"document": document, "etag": hashlib.sha256(body).hexdigest()[:32]}
+        cache.set(_did_cache_key(slug), cached, DID_DOCUMENT_CACHE_SECONDS)
+    if cached["document"] is None:
         raise NotFound()
-    return dids.did_web_document(
-        issuer_did(organisation),
-        [(key.key_id, PublicKey.from_multibase(key.public_key)) for key in keys],
-    )
+    return copy.deepcopy(cached["document"])
+
+
+def did_document_etag(slug: str) -> str:
+    """A fingerprint of the issuer's DID document (changes whenever a key is added, retired or withdrawn)."""
+    did_document_for_slug(slug)
+    return cache.get(_did_cache_key(slug), {}).get("etag") or ""
+
+
+def keys_changed(organisation: Organisation) -> None:
+    """After a key is created, rotated or marked compromised: drop the cached DID document (now and again
+    once the transaction commits, so no reader caches the old keys in between) and the stored signed
+    status lists (the next read signs them with the active key)."""
+    from mimis.issuing.models import StatusList
+
+    cache.delete(_did_cache_key(organisation.slug))
+    transaction.on_commit(lambda: cache.delete(_did_cache_key(organisation.slug)))
+    StatusList.objects.filter(organisation=organisation).update(signed=None, etag="", signed_at=None)
 
 
 def _new_key(organisation: Organisation, algorithm: str) -> IssuerKey:
     private = generate_key(algorithm)
     number = IssuerKey.objects.filter(organisation=organisation).count() + 1
     prefix = "ed25519" if algorithm == KeyAlgorithm.ED25519 else "p256"
-    return IssuerKey.objects.create(
+    key = IssuerKey.objects.create(
         organisation=organisation,
         key_id=f"{prefix}-{number}",
         algorithm=algorithm,
         public_key=private.public_key.to_multibase(),
         encrypted_private_key=encrypt_private_key(private.to_bytes(), settings.MIMIS_KEY_ENCRYPTION_KEY),
     )
+    keys_changed(organisation)
+    return key
 
 
 @transaction.atomic
@@ -119,6 +170,7 @@ def mark_key_compromised(*, key: IssuerKey, acting_user: User) -> IssuerKey:
     key.status = KeyStatus.COMPROMISED
     key.compromised_at = timezone.now()
     key.save(update_fields=["status", "compromised_at"])
+    keys_changed(key.organisation)
     if was_active:
         _new_key(key.organisation, key.algorithm)
     record(

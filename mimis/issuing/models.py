@@ -113,6 +113,12 @@ class StatusList(models.Model):
     bits = models.BinaryField(default=bytes(STATUS_LIST_SIZE // 8))
     next_index = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+    #: The BitstringStatusListCredential as published (signed JSON, the same bytes for every reader),
+    #: made in the transaction that changes ``bits``; empty until first published or after the issuer's
+    #: keys change (then the next read signs it again). See ``services.published_status_list``.
+    signed = models.BinaryField(null=True, editable=False)
+    etag = models.CharField(max_length=64, blank=True, editable=False)
+    signed_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         constraints = [

@@ -307,6 +307,7 @@ def _set_bits(changes: dict[int, dict[int, bool]]) -> None:
         for index, value in changes[list_pk].items():
             bits.set(index, value)
         StatusList.objects.filter(pk=list_pk).update(bits=bits.to_bytes(), updated_at=timezone.now())
+    services.publish_status_lists(changes)
 
 
 def run_reissue(*, job_id: str) -> KeyReissue:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,9 @@ def allocate_status_indexes(
     while len(allocated) < count:
         current = (
             StatusList.objects.select_for_update()
+            .defer(
+                "bits", "signed"
+            )  # only the counter is needed here, not the 16 KB list and its signed copy
             .filter(organisation=organisation, purpose=purpose)
             .order_by("-number")
             .first()
@@ -74,7 +78,7 @@ def allocate_status_indexes(
                 number=(current.number + 1) if current else 1,
                 bits=bytes(status_list_bytes(purpose)),
             )
-            current = StatusList.objects.select_for_update().get(pk=current.pk)
+            current = StatusList.objects.select_for_update().defer("bits", "signed").get(pk=current.pk)
         first = current.next_index
         last = min(STATUS_LIST_SIZE, first + count - len(allocated))
         StatusList.objects.filter(pk=current.pk).update(next_index=last)
@@ -334,11 +338,12 @@ def _sign_and_store(
     return credentials
 
 
-def _set_bit(status_list: StatusList, index: int, value: bool) -> None:
+def _set_bit(status_list: StatusList, index: int, value: bool) -> int:
     locked = StatusList.objects.select_for_update().get(pk=status_list.pk)
     bits = vc_status.StatusList.from_bytes(bytes(locked.bits))
     bits.set(index, value)
     StatusList.objects.filter(pk=locked.pk).update(bits=bits.to_bytes(), updated_at=timezone.now())
+    return locked.pk
 
 
 def _change_state(
@@ -353,12 +358,19 @@ def _change_state(
     if credential.state == state or credential.state == CredentialState.REVOKED:
         raise CredentialStateConflict()
     previous_state = credential.state
+    changed = set()
     if state == CredentialState.REVOKED:
-        _set_bit(credential.revocation_list, credential.revocation_index, True)
+        changed.add(_set_bit(credential.revocation_list, credential.revocation_index, True))
         if credential.state == CredentialState.SUSPENDED:
-            _set_bit(credential.suspension_list, credential.suspension_index, False)
+            changed.add(_set_bit(credential.suspension_list, credential.suspension_index, False))
     else:
-        _set_bit(credential.suspension_list, credential.suspension_index, state == CredentialState.SUSPENDED)
+        changed.add(
+            _set_bit(
+                credential.suspension_list, credential.suspension_index, state == CredentialState.SUSPENDED
+            )
+        )
+    # Signed again in this transaction: readers see the new list the moment the change commits.
+    publish_status_lists(changed)
     credential.state = state
     credential.state_reason = reason
     credential.state_changed_at = timezone.now()
@@ -422,7 +434,8 @@ def reinstate_credential(*, credential: Credential, acting_user: User | None) ->
 
 
 def signed_status_list(status_list: StatusList) -> dict[str, Any]:
-    """The BitstringStatusListCredential as published, signed with the issuer's Ed25519 key."""
+    """The BitstringStatusListCredential as it is now, signed with the issuer's Ed25519 key (no caching:
+    readers use :func:`published_status_list`)."""
     organisation = status_list.organisation
     private_key, method = keys.signing_key(organisation=organisation, algorithm=KeyAlgorithm.ED25519)
     url = status_list_url(status_list)
@@ -434,3 +447,43 @@ def signed_status_list(status_list: StatusList) -> dict[str, Any]:
         valid_from=status_list.updated_at.replace(microsecond=0),
     )
     return vc.sign_credential(unsigned, private_key, method)
+
+
+@dataclass(frozen=True)
+class PublishedStatusList:
+    """A status list credential as served: the signed JSON bytes, their ETag and when they were signed."""
+
+    body: bytes
+    etag: str
+    signed_at: datetime
+
+
+def publish_status_lists(pks: set[int] | Sequence[int]) -> None:
+    """Sign these lists as they are now and store the result; call in the transaction that changed their
+    bits (each list is locked, in a fixed order, so two writers cannot deadlock or publish stale bits)."""
+    for pk in sorted(set(pks)):
+        locked = StatusList.objects.select_for_update().select_related("organisation").get(pk=pk)
+        _store_signed(locked)
+
+
+def _store_signed(status_list: StatusList) -> PublishedStatusList:
+    body = json.dumps(signed_status_list(status_list), ensure_ascii=False, separators=(",", ":")).encode()
+    published = PublishedStatusList(
+        body=body, etag=hashlib.sha256(body).hexdigest()[:32], signed_at=timezone.now()
+    )
+    StatusList.objects.filter(pk=status_list.pk).update(
+        signed=body, etag=published.etag, signed_at=published.signed_at
+    )
+    return published
+
+
+def published_status_list(status_list: StatusList) -> PublishedStatusList:
+    """The stored signed list (the same bytes for every reader). A list never published yet, or whose
+    issuer's keys changed since, is signed now, once, under its row lock."""
+    if status_list.signed is not None and status_list.etag:
+        return PublishedStatusList(bytes(status_list.signed), status_list.etag, status_list.signed_at)
+    with transaction.atomic():
+        locked = StatusList.objects.select_for_update().select_related("organisation").get(pk=status_list.pk)
+        if locked.signed is not None and locked.etag:
+            return PublishedStatusList(bytes(locked.signed), locked.etag, locked.signed_at)
+        return _store_signed(locked)

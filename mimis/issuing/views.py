@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import uuid
 from urllib.parse import urlencode
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,19 +23,42 @@ from mimis.catalog.models import MicroCredentialVersion, VersionStatus
 from mimis.errors import MimisError
 from mimis.issuing import artefacts, selectors, services
 from mimis.issuing.forms import AwardForm, ReasonForm
-from mimis.issuing.keys import did_document
+from mimis.issuing.keys import did_document, did_document_etag
 from mimis.issuing.models import Credential, IssuingBatch, StatusList
-from mimis.issuing.services import signed_status_list
+from mimis.issuing.services import published_status_list
 from mimis.vc.jsonld import load_context, mimis_eu_context_url
 
+#: How long a cache (nginx, a CDN, a verifier) may keep a status list or DID document: a revocation, or a
+#: key marked compromised, shows within this many seconds at a cache (at once here).
+PUBLIC_MAX_AGE = 60
 
-@cache_control(public=True, max_age=60)  # short: a compromised key must drop out soon
-def did_json(request: HttpRequest, slug: str) -> JsonResponse:
-    """The issuer's did:web document (public keys only)."""
-    organisation = get_object_or_404(Organisation, slug=slug, status=OrganisationStatus.APPROVED)
-    response = JsonResponse(did_document(organisation))
-    response["Content-Type"] = "application/did+json"
+
+def _if_none_match(request: HttpRequest, etag: str) -> bool:
+    """Whether the client already has this version (``If-None-Match`` names it, or ``*``)."""
+    header = request.headers.get("If-None-Match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return f'"{etag}"' in tags or "*" in tags
+
+
+def _cacheable(request: HttpRequest, body: bytes, etag: str, content_type: str) -> HttpResponse:
+    """The stored bytes with their ETag, or 304 Not Modified when the client has them."""
+    if _if_none_match(request, etag):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = f'"{etag}"'
+    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
     return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def did_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The issuer's did:web document (public keys only), cached, with an ETag; short max-age so a
+    compromised key drops out soon."""
+    organisation = get_object_or_404(Organisation, slug=slug, status=OrganisationStatus.APPROVED)
+    document = did_document(organisation)
+    etag = did_document_etag(organisation.slug)
+    return _cacheable(request, json.dumps(document).encode(), etag, "application/did+json")
 
 
 @cache_control(public=True, max_age=86400)
@@ -47,18 +71,21 @@ def eu_microcredential_context(request: HttpRequest) -> JsonResponse:
     return response
 
 
-def status_list(request: HttpRequest, slug: str, purpose: str, number: int) -> JsonResponse:
-    """A signed BitstringStatusListCredential; short cache so revocations show within a minute."""
+@require_http_methods(["GET", "HEAD"])
+def status_list(request: HttpRequest, slug: str, purpose: str, number: int) -> HttpResponse:
+    """The signed BitstringStatusListCredential as stored when its bits last changed (the same bytes for
+    every reader, never signed per request), with an ETag; short cache so revocations show within a minute."""
     status_list = get_object_or_404(
-        StatusList.objects.select_related("organisation"),
+        StatusList.objects.select_related("organisation").defer("bits"),
         organisation__slug=slug,
         purpose=purpose,
         number=number,
     )
-    response = JsonResponse(signed_status_list(status_list))
-    response["Content-Type"] = "application/vc+ld+json"
-    response["Cache-Control"] = "public, max-age=60"
-    return response
+    try:
+        published = published_status_list(status_list)
+    except MimisError as exc:
+        raise Http404() from exc
+    return _cacheable(request, published.body, published.etag, "application/vc+ld+json")
 
 
 @login_required

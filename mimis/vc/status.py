@@ -23,7 +23,7 @@ from .dids import ResolvedKey
 from .errors import StatusListError, VCError
 from .jsonld import VC_V2_CONTEXT
 from .keys import b64url_decode, b64url_encode
-from .proofs import verify_proofs
+from .proofs import SignatureMemo, verify_proofs
 from .proofs._common import parse_xsd_datetime, xsd_datetime
 
 MIN_LENGTH = 131_072
@@ -273,6 +273,7 @@ def verify_status_list_credential(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> None:
     """What every status list credential must pass, whatever its kind (Bitstring or StatusList2021): the
     credential's own issuer signed it, and it is within its dates (VC 2.0 ``validFrom``/``validUntil``, or
@@ -283,7 +284,7 @@ def verify_status_list_credential(
             "Status list was not issued by the credential issuer", code="status_list_issuer"
         )
     try:
-        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer)
+        resolved = verify_proofs(status_credential, resolve_key, expected_controller=issuer, memo=proof_memo)
     except VCError as exc:
         raise StatusListError(
             f"Status list proof is invalid: {exc.message}", code="status_list_unverified"
@@ -309,6 +310,7 @@ def check_status(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> bool | StatusValue:
     """Whether ``entry``'s bit is set in the (already fetched) status list credential; for an entry with
     ``statusMessage`` (MIMIS's 2-bit entries) its value and message instead (see :func:`status_failure`).
@@ -334,7 +336,11 @@ def check_status(
     if not isinstance(types, list) or "BitstringStatusListCredential" not in types:
         raise StatusListError("Not a BitstringStatusListCredential", code="status_list_malformed")
     verify_status_list_credential(
-        status_credential, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        status_credential,
+        resolve_key=resolve_key,
+        expected_issuer=expected_issuer,
+        now=now,
+        proof_memo=proof_memo,
     )
     subject = status_credential.get("credentialSubject")
     if not isinstance(subject, Mapping) or subject.get("type") != "BitstringStatusList":
@@ -360,10 +366,12 @@ def make_status_checker(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> Callable[[Mapping[str, Any]], bool | StatusValue]:
     """Build a ``status_checker`` for :func:`mimis.vc.verify.verify_credential`.
 
-    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching).
+    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching);
+    ``proof_memo`` spares checking the same list's signature again (see :class:`SignatureMemo`).
     """
 
     def checker(entry: Mapping[str, Any]) -> bool | StatusValue:
@@ -373,6 +381,7 @@ def make_status_checker(
             resolve_key=resolve_key,
             expected_issuer=expected_issuer,
             now=now,
+            proof_memo=proof_memo,
         )
 
     return checker

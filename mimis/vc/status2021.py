@@ -16,6 +16,7 @@ from typing import Any
 
 from .dids import ResolvedKey
 from .errors import StatusListError
+from .proofs import SignatureMemo
 from .status import StatusList, fetch_status_list, verify_status_list_credential
 
 STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
@@ -46,6 +47,7 @@ def check_status_2021(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> bool:
     """Whether ``entry``'s bit is set in the (already fetched) StatusList2021Credential.
 
@@ -69,7 +71,11 @@ def check_status_2021(
     if STATUS_LIST_2021_CREDENTIAL not in _as_list(status_credential.get("type")):
         raise StatusListError("Not a StatusList2021Credential", code="status_list_malformed")
     verify_status_list_credential(
-        status_credential, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        status_credential,
+        resolve_key=resolve_key,
+        expected_issuer=expected_issuer,
+        now=now,
+        proof_memo=proof_memo,
     )
     subject = status_credential.get("credentialSubject")
     if not isinstance(subject, Mapping) or subject.get("type") != STATUS_LIST_2021:
@@ -89,6 +95,7 @@ def make_status_list_2021_checker(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> Callable[[Mapping[str, Any]], bool]:
     """A ``status_checker`` for StatusList2021 entries (``fetch(url)`` returns the list credential)."""
 
@@ -99,6 +106,7 @@ def make_status_list_2021_checker(
             resolve_key=resolve_key,
             expected_issuer=expected_issuer,
             now=now,
+            proof_memo=proof_memo,
         )
 
     return checker

@@ -20,7 +20,7 @@ from .dids import ResolvedKey
 from .errors import VCError
 from .jsonld import VC_V1_CONTEXT, VC_V2_CONTEXT
 from .jwt import DEFAULT_ALLOWED_ALGORITHMS, verify_jwt
-from .proofs import verify_proofs
+from .proofs import SignatureMemo, verify_proofs
 from .proofs._common import parse_xsd_datetime
 from .status import make_status_checker as make_bitstring_status_checker
 from .status import status_failure
@@ -55,16 +55,18 @@ def make_status_checker(
     resolve_key: Callable[[str], ResolvedKey],
     expected_issuer: str | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> StatusChecker:
     """A ``status_checker`` that reads Bitstring Status List entries and (VC 1.1 era) StatusList2021 ones.
 
-    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching).
+    ``fetch(url)`` returns the status list credential as a dict (the caller does HTTP and caching);
+    ``proof_memo`` spares checking a list's signature again (see :class:`~mimis.vc.proofs.SignatureMemo`).
     """
     bitstring = make_bitstring_status_checker(
-        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now, proof_memo=proof_memo
     )
     status_2021 = make_status_list_2021_checker(
-        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now
+        fetch, resolve_key=resolve_key, expected_issuer=expected_issuer, now=now, proof_memo=proof_memo
     )
 
     def checker(entry: Mapping[str, Any]) -> bool:
@@ -286,10 +288,13 @@ def verify_credential(
     resolve_key: Callable[[str], ResolvedKey],
     status_checker: StatusChecker | None = None,
     now: datetime | None = None,
+    proof_memo: SignatureMemo | None = None,
 ) -> VerificationResult:
     """Verify proof(s), issuer binding, validity period, status and OB structure of a credential.
 
     A ``str`` document is treated as a VC-JOSE compact JWT (see :func:`verify_jwt_credential`).
+    ``proof_memo``: for documents that are the same for every reader (a stored credential's public
+    page), a Data Integrity signature already found valid is not checked again (see ``SignatureMemo``).
     """
     now = now or datetime.now(UTC)
     if isinstance(document, str):
@@ -308,7 +313,7 @@ def verify_credential(
 
     resolved: list[ResolvedKey] = []
     try:
-        resolved = verify_proofs(document, resolve_key)
+        resolved = verify_proofs(document, resolve_key, memo=proof_memo)
         result.verification_methods = [r.id for r in resolved]
         result.checks.append(CheckResult("proof", True))
     except VCError as exc:

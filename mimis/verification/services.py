@@ -15,6 +15,7 @@ import io
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -34,11 +35,12 @@ from mimis.issuing.artefacts import (
     signed_credential,
 )
 from mimis.issuing.models import Credential, StatusList
-from mimis.issuing.services import signed_status_list
+from mimis.issuing.services import published_status_list
 from mimis.quality.models import Endorsement
 from mimis.vc import baking, dids, remote
 from mimis.vc.errors import ResolutionError, VCError
 from mimis.vc.jwt import decode_unverified
+from mimis.vc.proofs import SignatureMemo
 from mimis.vc.verify import make_status_checker, verify_credential
 from mimis.verification.selectors import stored_credential
 
@@ -376,6 +378,15 @@ def _resolve(verification_method: str) -> dids.ResolvedKey:
     did = verification_method.split("#", 1)[0]
     if did.startswith("did:key:"):
         return dids.resolve_did_key(verification_method)
+    prefix = keys.issuer_did_prefix()
+    if did.startswith(prefix):
+        # One of ours: the cached DID document (dropped whenever the issuer's keys change).
+        try:
+            document = keys.did_document_for_slug(did[len(prefix) :])
+        except MimisError:
+            document = None
+        if document is not None:
+            return dids.resolver_from_documents([document])(verification_method)
     organisation = _mimis_organisation(did)
     if organisation is None:
         if _is_remote_did_web(did) and settings.MIMIS_RESOLVE_REMOTE_DIDS:
@@ -387,11 +398,36 @@ def _resolve(verification_method: str) -> dids.ResolvedKey:
         else:
             reason = "only did:web and did:key issuers are supported"
         raise ResolutionError(f"The issuer {did} cannot be resolved: {reason}", code="issuer_unresolvable")
-    try:
-        document = keys.did_document(organisation)
-    except MimisError as exc:
-        raise ResolutionError(f"No keys published for {did}", code="issuer_unresolvable") from exc
-    return dids.resolver_from_documents([document])(verification_method)
+    raise ResolutionError(f"No keys published for {did}", code="issuer_unresolvable")
+
+
+def _request_resolver() -> Callable[[str], dids.ResolvedKey]:
+    """:func:`_resolve` remembering its answers for one verification (the credential's proof and each
+    status list's proof name the same issuer key): each verification method is resolved once."""
+    answers: dict[str, dids.ResolvedKey | ResolutionError] = {}
+
+    def resolve(verification_method: str) -> dids.ResolvedKey:
+        if verification_method not in answers:
+            try:
+                answers[verification_method] = _resolve(verification_method)
+            except ResolutionError as exc:
+                answers[verification_method] = exc
+        answer = answers[verification_method]
+        if isinstance(answer, ResolutionError):
+            raise answer
+        return answer
+
+    return resolve
+
+
+#: Signatures of published status lists already checked in this process: a list is the same bytes for
+#: every reader until its bits change, so its signature is checked once, not on every verification
+#: (see SignatureMemo: the issuer's key is still resolved and checked every time).
+_STATUS_LIST_SIGNATURES = SignatureMemo(size=512)
+#: The same for credentials MIMIS stored and reads back itself (a credential's public page, a typed id):
+#: the same bytes on every visit. Credentials sent in by someone are always checked in full.
+_STORED_CREDENTIAL_SIGNATURES = SignatureMemo(size=4096)
+_STORED_SOURCES = {SOURCE_STORED, SOURCE_REFERENCE, SOURCE_PDF_REFERENCE}
 
 
 #: The resolver :func:`verify` uses, for verifying other signed documents (VC API presentations).
@@ -425,12 +461,17 @@ def _fetch_status_list(url: str) -> dict[str, Any]:
         raise ResolutionError("Unknown status list", code="status_list_unavailable")
     status_list = (
         StatusList.objects.select_related("organisation")
+        .defer("bits")
         .filter(organisation__slug=path[1], purpose=path[3], number=int(path[4]))
         .first()
     )
     if status_list is None:
         raise ResolutionError("Unknown status list", code="status_list_unavailable")
-    return signed_status_list(status_list)
+    # The stored signed list, as the public URL serves it (signed when its bits changed, never here).
+    try:
+        return json.loads(published_status_list(status_list).body)
+    except MimisError as exc:
+        raise ResolutionError("The issuer has no signing key", code="status_list_unavailable") from exc
 
 
 def _claims(credential: dict[str, Any] | str) -> dict[str, Any]:
@@ -537,9 +578,16 @@ def verify(data: bytes | str | dict[str, Any], *, source: str | None = None) -> 
         credential, read_from = data, SOURCE_CREDENTIAL
     else:
         credential, read_from = read_input(data)
-    checker = make_status_checker(_fetch_status_list, resolve_key=_resolve)
+    resolve = _request_resolver()
+    checker = make_status_checker(_fetch_status_list, resolve_key=resolve, proof_memo=_STATUS_LIST_SIGNATURES)
+    from_storage = (source or read_from) in _STORED_SOURCES
     try:
-        result = verify_credential(credential, resolve_key=_resolve, status_checker=checker)
+        result = verify_credential(
+            credential,
+            resolve_key=resolve,
+            status_checker=checker,
+            proof_memo=_STORED_CREDENTIAL_SIGNATURES if from_storage else None,
+        )
     except VCError as exc:
         raise UnreadableInput(str(exc)) from exc
     organisation = _mimis_organisation(result.issuer)

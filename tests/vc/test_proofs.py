@@ -7,7 +7,7 @@ import pytest
 from mimis.vc import dids, jsonld
 from mimis.vc.errors import ProofError, ResolutionError, UndefinedTermError
 from mimis.vc.keys import ED25519, P256, PublicKey, generate_key
-from mimis.vc.proofs import ed25519_signature_2020, eddsa_rdfc_2022, verify_proofs
+from mimis.vc.proofs import SignatureMemo, _common, ed25519_signature_2020, eddsa_rdfc_2022, verify_proofs
 from mimis.vc.proofs._common import proof_config_for
 
 from .conftest import VECTOR, VECTOR_CREATED, VECTOR_ISSUER, VECTOR_PROOF_VALUE, VECTOR_PUBLIC, VECTOR_VM
@@ -240,3 +240,49 @@ def test_eddsa_rdfc_2022_on_vc_1_1_credential_with_data_integrity_context():
     }
     signed = eddsa_rdfc_2022.sign(credential, key, f"{did}#{key.public_key.to_multibase()}")
     assert verify_proofs(signed, dids.resolve_did_key, expected_controller=did)[0].controller == did
+
+
+class TestSignatureMemo:
+    """A memo spares checking the same signature over the same JSON again, and is never looser."""
+
+    def test_the_same_document_is_canonicalised_once(self, signed_vector, monkeypatch):
+        memo = SignatureMemo()
+        verify_proofs(signed_vector, vector_resolver, memo=memo)
+        calls = []
+        monkeypatch.setattr(_common, "canonize", lambda *a: calls.append(a) or "")
+        assert verify_proofs(copy.deepcopy(signed_vector), vector_resolver, memo=memo)[0].id == VECTOR_VM
+        assert calls == []
+
+    def test_a_changed_document_is_checked_in_full_and_fails(self, signed_vector):
+        memo = SignatureMemo()
+        verify_proofs(signed_vector, vector_resolver, memo=memo)
+        tampered = copy.deepcopy(signed_vector)
+        tampered["credentialSubject"]["name"] = "Someone else"
+        with pytest.raises(ProofError) as info:
+            verify_proofs(tampered, vector_resolver, memo=memo)
+        assert info.value.code == "signature_invalid"
+
+    def test_a_withdrawn_or_other_key_still_fails(self, signed_vector):
+        memo = SignatureMemo()
+        verify_proofs(signed_vector, vector_resolver, memo=memo)
+
+        def withdrawn(vm_id):
+            raise ResolutionError(f"unknown {vm_id}")
+
+        with pytest.raises(ResolutionError):
+            verify_proofs(signed_vector, withdrawn, memo=memo)
+        other = generate_key(ED25519).public_key
+
+        def other_key(vm_id):
+            return dids.ResolvedKey(id=vm_id, controller=VECTOR_ISSUER, public_key=other)
+
+        with pytest.raises(ProofError) as info:
+            verify_proofs(signed_vector, other_key, memo=memo)
+        assert info.value.code == "signature_invalid"
+
+    def test_it_is_bounded(self):
+        memo = SignatureMemo(size=2)
+        keys = [SignatureMemo.key(b"k", b"s", {"n": n}) for n in range(3)]
+        for key in keys:
+            memo.add(key)
+        assert keys[0] not in memo and keys[1] in memo and keys[2] in memo

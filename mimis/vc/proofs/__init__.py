@@ -14,7 +14,7 @@ from typing import Any
 from ..dids import ResolvedKey
 from ..errors import ProofError
 from . import ed25519_signature_2020, eddsa_rdfc_2022
-from ._common import split_proof
+from ._common import SignatureMemo, split_proof
 
 
 def _verifier(proof: Mapping[str, Any]):
@@ -70,11 +70,13 @@ def verify_proofs(
     *,
     expected_controller: str | None = None,
     expected_purpose: str = "assertionMethod",
+    memo: SignatureMemo | None = None,
 ) -> list[ResolvedKey]:
     """Verify every proof on ``document`` (a set, chains included); all must be valid and supported.
 
     Returns the resolved key of each proof, in the order of the proofs. ``expected_purpose`` is
-    ``authentication`` for a presentation.
+    ``authentication`` for a presentation. ``memo`` (eddsa-rdfc-2022 proofs only): see
+    :class:`SignatureMemo`.
     """
     unsecured, proofs = split_proof(document)
     by_id = _proofs_by_id(proofs)
@@ -82,6 +84,7 @@ def verify_proofs(
     for proof in proofs:
         verifier = _verifier(proof)
         input_document = _input_document(unsecured, proof, by_id)
+        options: dict[str, Any] = {"memo": memo} if verifier is eddsa_rdfc_2022.verify_proof else {}
         resolved.append(
             verifier(
                 input_document,
@@ -89,9 +92,10 @@ def verify_proofs(
                 resolve_key,
                 expected_controller=expected_controller,
                 expected_purpose=expected_purpose,
+                **options,
             )
         )
     return resolved
 
 
-__all__ = ["ed25519_signature_2020", "eddsa_rdfc_2022", "verify_proofs"]
+__all__ = ["SignatureMemo", "ed25519_signature_2020", "eddsa_rdfc_2022", "verify_proofs"]

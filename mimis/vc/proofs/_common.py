@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -28,6 +29,39 @@ def parse_xsd_datetime(value: Any) -> datetime:
     if not isinstance(value, str) or not _DATETIME_RE.match(value):
         raise ValueError(f"not an xsd:dateTime with time zone: {value!r}")
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+class SignatureMemo:
+    """Signatures already found valid: (public key, signature, digest of the exact JSON signed over).
+
+    For documents that are the same for every reader (a published status list): the signature over the
+    same JSON with the same key is checked once, not on every read. Only successes are kept, and key
+    resolution with all its checks (a withdrawn key, the controller, the purpose) still runs every time,
+    so a result is never looser than verifying again. Bounded; thread-safe enough (a lost entry costs one
+    more verification).
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._seen: dict[tuple[bytes, bytes, bytes], None] = {}
+
+    @staticmethod
+    def key(public_key: bytes, signature: bytes, *documents: Any) -> tuple[bytes, bytes, bytes] | None:
+        try:
+            text = json.dumps(documents, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return None  # not plain JSON: always verified in full
+        return public_key, signature, hashlib.sha256(text.encode("utf-8")).digest()
+
+    def __contains__(self, key: object) -> bool:
+        return key is not None and key in self._seen
+
+    def add(self, key: tuple[bytes, bytes, bytes] | None) -> None:
+        if key is None:
+            return
+        if len(self._seen) >= self.size:
+            self._seen.pop(next(iter(self._seen)), None)
+        self._seen[key] = None
 
 
 def hash_data(unsecured_document: Mapping[str, Any], proof_config: Mapping[str, Any]) -> bytes:

@@ -16,6 +16,7 @@ from ..dids import ResolvedKey
 from ..errors import ProofError
 from ..keys import ED25519, PrivateKey, multibase_b58_encode
 from ._common import (
+    SignatureMemo,
     check_common_fields,
     decode_signature,
     hash_data,
@@ -83,16 +84,29 @@ def verify_proof(
     *,
     expected_controller: str | None = None,
     expected_purpose: str = "assertionMethod",
+    memo: SignatureMemo | None = None,
 ) -> ResolvedKey:
-    """Verify one eddsa-rdfc-2022 proof over ``unsecured``; raises :class:`ProofError` on failure."""
+    """Verify one eddsa-rdfc-2022 proof over ``unsecured``; raises :class:`ProofError` on failure.
+
+    With a ``memo``, a signature already found valid over the same JSON with the same key is not
+    canonicalised and checked again (every other check still runs)."""
     if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
         raise ProofError("Not an eddsa-rdfc-2022 proof", code="proof_type_unsupported")
     check_common_fields(proof, expected_purpose)
     signature = decode_signature(proof)
     resolved = resolve_ed25519(resolve_key, proof, expected_purpose, expected_controller)
     config, unsecured = proof_config_for(unsecured, proof)
+    seen = (
+        SignatureMemo.key(resolved.public_key.to_multibase().encode(), signature, unsecured, config)
+        if memo is not None
+        else None
+    )
+    if seen is not None and memo is not None and seen in memo:
+        return resolved
     if not resolved.public_key.verify(signature, hash_data(unsecured, config)):
         raise ProofError("Signature does not match the credential", code="signature_invalid")
+    if memo is not None:
+        memo.add(seen)
     return resolved
 
 
