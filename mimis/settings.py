@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "mimis.api",
     "mimis.wallet",
     "mimis.recognition",
+    "mimis.validation",
     "mimis.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.wallet.urls")),
     path("", include("mimis.catalog.urls")),
     path("", include("mimis.recognition.urls")),
+    path("", include("mimis.validation.urls")),
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("organisations/<slug:slug>/credentials/", organisation_credentials, name="issuer_credentials"),
