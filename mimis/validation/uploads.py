@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from typing import IO
@@ -106,9 +107,13 @@ def _check_image(data: bytes, extension: str) -> str:
 
     content_type, pil_format = IMAGES[extension]
     try:
-        with Image.open(io.BytesIO(data)) as image:  # reads the header only
-            width, height = image.size
-            actual = image.format
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:  # reads the header only
+                width, height = image.size
+                actual = image.format
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise _refuse(_("The picture is too large. Make it smaller and send it again.")) from exc
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise _refuse(_("The picture is damaged. Take it again or choose another.")) from exc
     if actual != pil_format:

@@ -17,7 +17,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def version(draft, provider_editor, skills) -> MicroCredentialVersion:  # type: ignore[no-untyped-def]
+def version(draft, provider_editor, skills) -> MicroCredentialVersion:  # type: ignore[no-untyped-def]  # noqa: F811
     catalog.set_learning_outcomes(
         version=draft,
         acting_user=provider_editor,
