@@ -16,6 +16,7 @@ from mimis.issuing.keys import ensure_issuer_keys
 from mimis.quality.demo import load_demo_reviews
 from mimis.recognition.demo import load_demo_dossiers
 from mimis.taxonomy.demo_data import load_demo_taxonomy
+from mimis.validation.demo import load_demo_validations
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def load_demo_data() -> tuple[list[DemoLogin], int]:
     created += load_demo_reviews()
     created += load_demo_dossiers()
     created += _award_demo_credentials()
+    created += load_demo_validations()
     if created:
         record("demo.loaded", actor=None, actor_label="mimis demo", data={"objects_created": created})
     return logins, created
