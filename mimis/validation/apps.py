@@ -12,3 +12,13 @@ class ValidationConfig(AppConfig):
         from mimis.validation import navigation
 
         navigation.register()
+        from django.db.models.signals import post_delete
+
+        from mimis.validation import handlers
+        from mimis.validation.models import Evidence
+        from mimis.wallet.signals import account_erased
+
+        post_delete.connect(
+            handlers.delete_evidence_file, sender=Evidence, dispatch_uid="validation_evidence_file"
+        )
+        account_erased.connect(handlers.erase_person, dispatch_uid="validation_erase_person")

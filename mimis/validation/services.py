@@ -310,9 +310,7 @@ def remove_evidence(*, evidence: Evidence, acting_user: User) -> None:
     _require_preparer(case, acting_user)
     _require_state(case, CaseState.DRAFT)
     pk = evidence.pk
-    if evidence.file:
-        transaction.on_commit(partial(evidence.file.storage.delete, evidence.file.name))
-    evidence.delete()
+    evidence.delete()  # the file goes after the commit (mimis.validation.handlers)
     _audit("evidence_removed", case=case, actor=acting_user, data={"evidence": pk})
 
 

@@ -143,3 +143,42 @@ class TestImpartiality:
             case=case, acting_user=assessor, place="Vårdboendet Linden", on=None, at_other_workplace=True
         )
         assert case.demonstration_at_other_workplace and case.demonstration_place == "Vårdboendet Linden"
+
+
+class TestErasure:
+    def test_erasing_the_account_deletes_the_cases_and_their_files(
+        self, version, learner, counsellor, on_commit
+    ):  # type: ignore[no-untyped-def]
+        from pathlib import Path
+
+        from mimis.validation.models import Consent, Evidence, ValidationCase
+        from mimis.wallet.personal_data import erase_account
+
+        services.give_consent(
+            person=learner,
+            counsellor_email=counsellor.email,
+            organisation_name="ABF Skåne",
+            acting_user=learner,
+        )
+        case, _outcomes, _token = prepared_case(version, learner, on_commit)
+        path = Path(case.evidence.get(kind="file").file.path)
+        assert path.exists()
+        learner.set_password("hemligt-lösen-123")
+        learner.save()
+        with on_commit():
+            erase_account(user=learner, password="hemligt-lösen-123")
+        assert not ValidationCase.objects.exists() and not Evidence.objects.exists()
+        assert not Consent.objects.exists()
+        assert not path.exists()
+
+    def test_removing_a_piece_of_evidence_deletes_its_file(self, version, learner, on_commit):  # type: ignore[no-untyped-def]
+        from pathlib import Path
+
+        case = services.start_case(version=version, person=learner, acting_user=learner)
+        from tests.validation.test_uploads import add
+
+        evidence = add(case, learner, b"%PDF-1.4 x", "a.pdf")
+        path = Path(evidence.file.path)
+        with on_commit():
+            services.remove_evidence(evidence=evidence, acting_user=learner)
+        assert not path.exists()
