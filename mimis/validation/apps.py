@@ -22,3 +22,8 @@ class ValidationConfig(AppConfig):
             handlers.delete_evidence_file, sender=Evidence, dispatch_uid="validation_evidence_file"
         )
         account_erased.connect(handlers.erase_person, dispatch_uid="validation_erase_person")
+        from django.contrib.auth.signals import user_logged_in
+
+        from mimis.validation.drafts import attach_draft
+
+        user_logged_in.connect(attach_draft, dispatch_uid="validation_attach_draft")

@@ -94,3 +94,11 @@ def assessor_queue(*, user: User, organisation: Organisation) -> QuerySet[Valida
         .filter(version__microcredential__provider=organisation, state__in=ASSESSABLE_STATES)
         .order_by("state", "submitted_at")
     )
+
+
+def open_case(*, person: User, version: object) -> ValidationCase | None:
+    return (
+        ValidationCase.objects.filter(person=person, version=version)
+        .exclude(state__in=[CaseState.DECIDED, CaseState.WITHDRAWN])
+        .first()
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from mimis.accounts.models import Organisation
 from mimis.catalog.selectors import published_version
 from mimis.errors import MimisError, NotFound
-from mimis.validation import selectors, services
+from mimis.validation import drafts, selectors, services
 from mimis.validation.models import Evidence, Frequency, JudgementResult
 from mimis.validation.selectors import Viewer
 
@@ -35,11 +35,35 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start from a micro-credential. Without an account the answers are kept in the session (nothing is
+    stored for an anonymous visitor) and attached to a case on sign-in or registration."""
     version = published_version(slug=slug)
-    if request.method == "POST" and request.user.is_authenticated:
-        case = services.start_case(version=version, person=request.user, acting_user=request.user)
-        return redirect("validation:case", case_id=case.pk)
-    return render(request, "validation/start.html", {"version": version})
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            case = services.start_case(version=version, person=request.user, acting_user=request.user)
+            return redirect("validation:case", case_id=case.pk)
+        existing = selectors.open_case(person=request.user, version=version)
+        if existing is not None:
+            return redirect("validation:case", case_id=existing.pk)
+        return render(request, "validation/start.html", {"version": version})
+    outcomes = list(version.learning_outcomes.order_by("position", "pk"))
+    draft = drafts.draft_in(request.session, slug)
+    saved = False
+    if request.method == "POST":
+        draft = drafts.save_draft(request.session, version=version, data=request.POST)
+        saved = True
+    answers = {a["outcome"]: a for a in (draft or {}).get("answers", [])}
+    return render(
+        request,
+        "validation/start.html",
+        {
+            "version": version,
+            "rows": [(o, answers.get(o.pk)) for o in outcomes],
+            "frequencies": Frequency.choices,
+            "saved": saved,
+            "draft": draft,
+        },
+    )
 
 
 def _case_context(request: HttpRequest, case, role) -> dict:  # type: ignore[no-untyped-def]

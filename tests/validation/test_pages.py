@@ -94,3 +94,26 @@ def test_a_person_shows_what_they_can_and_gets_the_micro_credential(
 def test_an_unknown_statement_link_says_what_to_do(client, db):  # type: ignore[no-untyped-def]
     response = client.get(reverse("validation:statement", kwargs={"token": "not-a-real-token"}))
     assert response.status_code == 410
+
+
+def test_a_visitor_starts_without_an_account_and_the_answers_follow_them_when_they_sign_in(
+    version, learner, client
+):  # type: ignore[no-untyped-def]
+    from mimis.validation.models import SelfAssessment
+
+    start = reverse("validation:start", args=[version.microcredential.slug])
+    outcome = version.learning_outcomes.first()
+    saved = client.post(
+        start,
+        {f"frequency_{outcome.pk}": "sometimes", f"where_{outcome.pk}": "I Syrien", "workplace": "Solgården"},
+    )
+    assert saved.status_code == 200 and "checked" in saved.content.decode()
+    assert not ValidationCase.objects.exists()  # nothing stored for an anonymous visitor
+    learner.set_password("ett-langt-losenord-1")
+    learner.save()
+    client.post(reverse("accounts:login"), {"username": learner.email, "password": "ett-langt-losenord-1"})
+    case = ValidationCase.objects.get(person=learner)
+    answer = SelfAssessment.objects.get(case=case)
+    assert (answer.outcome, answer.frequency, answer.where_learned) == (outcome, "sometimes", "I Syrien")
+    assert case.workplace == "Solgården"
+    assert client.get(start).url == reverse("validation:case", args=[case.pk])
