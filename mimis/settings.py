@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "mimis.recognition",
     "mimis.matching",
     "mimis.insights",
+    "mimis.validation",
     "mimis.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

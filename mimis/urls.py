@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("mimis.catalog.urls")),
     path("", include("mimis.recognition.urls")),
     path("", include("mimis.skills.urls")),
+    path("", include("mimis.validation.urls")),
     path("", include("mimis.quality.urls")),
     path("", include("mimis.verification.urls")),
     path("", include("mimis.matching.urls")),

@@ -27,6 +27,7 @@ from mimis.quality.api import router as quality_router
 from mimis.recognition.api import router as recognition_router
 from mimis.skills.api import router as skills_router
 from mimis.taxonomy.api import router as taxonomy_router
+from mimis.validation.api import router as validation_router
 from mimis.vcapi.conformance_api import router as vc_api_conformance_router
 from mimis.verification.api import router as verification_router
 from mimis.wallet.api import credentials_router as wallet_credentials_router
@@ -119,6 +120,7 @@ api.add_router("/organisations", issuer_keys_router)
 api.add_router("/organisations", vc_api_conformance_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/skills", skills_router)
+api.add_router("/validation", validation_router)
 api.add_router("/me", wallet_router)
 api.add_router("/me", matching_me_router)
 api.add_router("/", matching_router)

@@ -17,6 +17,7 @@ from mimis.matching.demo import load_demo_matching
 from mimis.quality.demo import load_demo_reviews
 from mimis.recognition.demo import load_demo_dossiers
 from mimis.taxonomy.demo_data import load_demo_taxonomy
+from mimis.validation.demo import load_demo_validations
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def load_demo_data() -> tuple[list[DemoLogin], int]:
     created += load_demo_dossiers()
     created += _award_demo_credentials()
     created += load_demo_matching(email_domain=data.DEMO_EMAIL_DOMAIN)
+    created += load_demo_validations()
     if created:
         record("demo.loaded", actor=None, actor_label="mimis demo", data={"objects_created": created})
     return logins, created

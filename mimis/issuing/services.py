@@ -168,6 +168,7 @@ def issue_credential(
     credential_format: str = CredentialFormat.LDP,
     language: str = "sv",
     subject_id: str | None = None,
+    evidence: Sequence[vc.Evidence] = (),
 ) -> Issued:
     """Sign a credential for one learner. Issuing the same version to the same e-mail again returns the first.
 
@@ -178,6 +179,7 @@ def issue_credential(
         recipients=[Recipient(email, name, language, subject_id)],
         acting_user=acting_user,
         credential_format=credential_format,
+        evidence=evidence,
     )[0]
 
 
@@ -189,12 +191,14 @@ def issue_credentials(
     acting_user: User | None,
     credential_format: str = CredentialFormat.LDP,
     batch: IssuingBatch | None = None,
+    evidence: Sequence[vc.Evidence] = (),
 ) -> list[Issued]:
     """Sign credentials for several learners in one transaction, in the order given.
 
     Learners who already hold this version get their first credential back (``created`` False). Each new
     credential gets its status entries, an audit entry and a queued e-mail to the learner; the e-mail
-    task is queued in the same transaction, so it exists exactly when the credential does.
+    task is queued in the same transaction, so it exists exactly when the credential does. ``evidence``
+    (OB 3.0 ``Evidence``, e.g. from validation of prior learning) is signed into each new credential.
     """
     version = MicroCredentialVersion.objects.select_related("microcredential__provider").get(pk=version.pk)
     organisation = version.microcredential.provider
@@ -229,6 +233,7 @@ def issue_credentials(
             acting_user=acting_user,
             credential_format=credential_format,
             batch=batch,
+            evidence=evidence,
         )
     results, seen = [], set()
     for recipient in cleaned:
@@ -256,6 +261,7 @@ def _sign_and_store(
     acting_user: User | None,
     credential_format: str,
     batch: IssuingBatch | None,
+    evidence: Sequence[vc.Evidence] = (),
 ) -> dict[str, Credential]:
     keys.ensure_issuer_keys(organisation=organisation, acting_user=acting_user)
     algorithm = KeyAlgorithm.ED25519 if credential_format == CredentialFormat.LDP else KeyAlgorithm.P256
@@ -286,6 +292,7 @@ def _sign_and_store(
             name=version.title,
             description=version.summary,
             credential_status=[slot.entry()],
+            evidence=evidence,
             include_credential_schema=True,
         )
         signed_document, token = sign_in_format(document, credential_format, private_key, method)

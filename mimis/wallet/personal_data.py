@@ -45,6 +45,7 @@ from mimis.wallet.models import (
     ShareLink,
     WalletEntry,
 )
+from mimis.wallet.signals import account_erased
 
 ERASED_DOMAIN = "erased.invalid"
 
@@ -210,6 +211,7 @@ def erase_account(*, user: User, password: str | None) -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     TOTPDevice.objects.filter(user=user).delete()
+    account_erased.send(sender=User, user=user)
     user.email = f"erased-{user.pk}@{ERASED_DOMAIN}"
     user.name = ""
     user.email_verified = False
