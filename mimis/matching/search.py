@@ -215,6 +215,10 @@ class Candidate:
         total = sum(weight(s) for s in [*self.covered, *self.missing])
         return sum(weight(s) for s in self.covered) / total if total else 0.0
 
+    @property
+    def coverage_percent(self) -> int:
+        return round(self.weighted_coverage * 100)
+
 
 @dataclass
 class SearchResult:
