@@ -418,3 +418,20 @@ class TestAbuseReports:
 
         with pytest.raises(NotFound):
             contact.report_abuse(learner=people[0], organisation_id=employer.pk, text="x")
+
+
+class TestConsentPage:
+    def test_off_by_default_the_page_explains_what_employers_see_and_the_learner_opts_in_and_out(
+        self, learner
+    ):
+        from mimis.wallet.selectors import privacy_of
+
+        browser = signed_in(learner)
+        html = browser.get("/my/paths-to-jobs/employers/").content.decode()
+        assert "Nej: arbetsgivare kan inte hitta dig" in html
+        assert "påhittat namn" in html
+        assert "aldrig ditt namn, din e-postadress" in html
+        browser.post("/my/paths-to-jobs/employers/", {"action": "consent", "findable": "on"})
+        assert privacy_of(user=learner).findable_by_skills is True
+        browser.post("/my/paths-to-jobs/employers/", {"action": "consent"})
+        assert privacy_of(user=learner).findable_by_skills is False
