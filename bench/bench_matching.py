@@ -81,9 +81,13 @@ def generate(learners: int, per_learner: int, seed: int = 7) -> dict:  # type: i
     rng = random.Random(seed)
     now = timezone.now()
     started = time.perf_counter()
-    provider = Organisation.objects.create(name="Bench provider", slug="bench-provider", kind="education_provider", status="approved")
+    provider = Organisation.objects.create(
+        name="Bench provider", slug="bench-provider", kind="education_provider", status="approved"
+    )
     ensure_issuer_keys(organisation=provider)
-    employer = Organisation.objects.create(name="Bench employer", slug="bench-employer", kind="employer", status="approved")
+    employer = Organisation.objects.create(
+        name="Bench employer", slug="bench-employer", kind="employer", status="approved"
+    )
     skill_ids = list(Concept.objects.filter(scheme="skill").values_list("pk", flat=True))
     with transaction.atomic():
         mcs = MicroCredential.objects.bulk_create(
@@ -112,17 +116,33 @@ def generate(learners: int, per_learner: int, seed: int = 7) -> dict:  # type: i
             mc_skills.append(chosen)
             links += [LearningOutcomeSkill(learning_outcome=outcome, skill_id=s) for s in chosen]
         LearningOutcomeSkill.objects.bulk_create(links, batch_size=BATCH)
-    template = issue_credential(version=versions[0], email="mall@bench.example", name="Mall", acting_user=None).credential
-    print(f"  catalogue: {MICROCREDENTIALS} micro-credentials in {time.perf_counter() - started:.1f} s", flush=True)
+    template = issue_credential(
+        version=versions[0], email="mall@bench.example", name="Mall", acting_user=None
+    ).credential
+    print(
+        f"  catalogue: {MICROCREDENTIALS} micro-credentials in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
 
     started = time.perf_counter()
-    users = [User(email=f"l{i}@bench.example", name=f"Learner {i}", email_verified=True) for i in range(learners)]
+    users = [
+        User(email=f"l{i}@bench.example", name=f"Learner {i}", email_verified=True) for i in range(learners)
+    ]
     for start in range(0, learners, BATCH):
         with transaction.atomic():
             User.objects.bulk_create(users[start : start + BATCH])
-    learner_ids = list(User.objects.filter(email__endswith="@bench.example").exclude(email="mall@bench.example").order_by("pk").values_list("pk", flat=True))
-    LearnerProfile.objects.bulk_create([LearnerProfile(user_id=pk, findable_by_skills=True) for pk in learner_ids], batch_size=BATCH)
-    LearnerSkillState.objects.bulk_create([LearnerSkillState(learner_id=pk, refreshed_at=now) for pk in learner_ids], batch_size=BATCH)
+    learner_ids = list(
+        User.objects.filter(email__endswith="@bench.example")
+        .exclude(email="mall@bench.example")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    LearnerProfile.objects.bulk_create(
+        [LearnerProfile(user_id=pk, findable_by_skills=True) for pk in learner_ids], batch_size=BATCH
+    )
+    LearnerSkillState.objects.bulk_create(
+        [LearnerSkillState(learner_id=pk, refreshed_at=now) for pk in learner_ids], batch_size=BATCH
+    )
     credentials_made = rows_made = 0
     index = 10_000_000
     fields = {
@@ -139,8 +159,15 @@ def generate(learners: int, per_learner: int, seed: int = 7) -> dict:  # type: i
     from django.db import connection
 
     cred_columns = [
-        "id", "version_id", "recipient_email", "recipient_name", "idempotency_key", "revocation_index",
-        "suspension_index", *fields, "recipient_language_dummy",
+        "id",
+        "version_id",
+        "recipient_email",
+        "recipient_name",
+        "idempotency_key",
+        "revocation_index",
+        "suspension_index",
+        *fields,
+        "recipient_language_dummy",
     ][:-1]
     cred_columns = list(dict.fromkeys(cred_columns))
     cred_sql = (
@@ -169,7 +196,18 @@ def generate(learners: int, per_learner: int, seed: int = 7) -> dict:  # type: i
             index += 1
             credential_id = uuid_value(uuid.uuid4())
             pending_creds.append(
-                (credential_id, versions[mc_index].pk, f"l{pk}@bench.example", "", uuid.uuid4().hex, index, index, *fixed, "", "")
+                (
+                    credential_id,
+                    versions[mc_index].pk,
+                    f"l{pk}@bench.example",
+                    "",
+                    uuid.uuid4().hex,
+                    index,
+                    index,
+                    *fixed,
+                    "",
+                    "",
+                )
             )
             pending_rows += [(pk, s, credential_id, False, now) for s in mc_skills[mc_index]]
             credentials_made += 1
@@ -222,26 +260,50 @@ def child(args: argparse.Namespace) -> None:
     employer = data["employer"]
     editor = member(employer, "editor", email="editor@bench.example")
     top = list(
-        VerifiedSkill.objects.values("skill_id").annotate(n=Count("pk")).order_by("-n").values_list("skill_id", "n")[:15]
+        VerifiedSkill.objects.values("skill_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("skill_id", "n")[:15]
     )
     profile = services.create_role_profile(
         organisation=employer,
         acting_user=editor,
         title="Bench role",
         visibility="shared",
-        skills=[SkillSpec(pk, "required" if i < 10 else "meritorious", (i % 5) + 1) for i, (pk, _n) in enumerate(top)],
+        skills=[
+            SkillSpec(pk, "required" if i < 10 else "meritorious", (i % 5) + 1)
+            for i, (pk, _n) in enumerate(top)
+        ],
     )
     skills = list(profile.current_version.profile_skills.select_related("skill"))
-    print(f"  profile: 15 most frequent skills, {sum(n for _pk, n in top)} VerifiedSkill rows touch them", flush=True)
+    print(
+        f"  profile: 15 most frequent skills, {sum(n for _pk, n in top)} VerifiedSkill rows touch them",
+        flush=True,
+    )
     matched, _ranked = rank_candidates(organisation=employer, skills=skills)
     print(f"  {matched} learners match at least one skill", flush=True)
-    print(f"  candidate ranking (one aggregate query + count) {percentiles(timed(lambda: rank_candidates(organisation=employer, skills=skills), args.runs))}", flush=True)
-    print(f"  whole candidate search (+ summary, stored search, 50 appearances, audit) {percentiles(timed(lambda: search_candidates(organisation=employer, acting_user=editor, profile_id=profile.pk), args.runs))}", flush=True)
+    print(
+        f"  candidate ranking (one aggregate query + count) {percentiles(timed(lambda: rank_candidates(organisation=employer, skills=skills), args.runs))}",
+        flush=True,
+    )
+    print(
+        f"  whole candidate search (+ summary, stored search, 50 appearances, audit) {percentiles(timed(lambda: search_candidates(organisation=employer, acting_user=editor, profile_id=profile.pk), args.runs))}",
+        flush=True,
+    )
     learner = User.objects.get(pk=data["learner_ids"][len(data["learner_ids"]) // 2])
     result = gap_analysis(learner=learner, role_profile=profile.pk)
-    print(f"  gap: {len(result.covered)} covered, {len(result.missing)} missing, {len(result.recommended)} recommended ({result.method})", flush=True)
-    print(f"  gap analysis with recommendation {percentiles(timed(lambda: gap_analysis(learner=learner, role_profile=profile.pk), args.runs))}", flush=True)
-    print(f"  closest occupations {percentiles(timed(lambda: closest_occupations(learner=learner), args.runs))}", flush=True)
+    print(
+        f"  gap: {len(result.covered)} covered, {len(result.missing)} missing, {len(result.recommended)} recommended ({result.method})",
+        flush=True,
+    )
+    print(
+        f"  gap analysis with recommendation {percentiles(timed(lambda: gap_analysis(learner=learner, role_profile=profile.pk), args.runs))}",
+        flush=True,
+    )
+    print(
+        f"  closest occupations {percentiles(timed(lambda: closest_occupations(learner=learner), args.runs))}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -257,7 +319,14 @@ def main() -> None:
         sys.path.insert(0, str(ROOT / "bench"))
         child(args)
         return
-    passthrough = ["--learners", str(args.learners), "--credentials", str(args.credentials), "--runs", str(args.runs)]
+    passthrough = [
+        "--learners",
+        str(args.learners),
+        "--credentials",
+        str(args.credentials),
+        "--runs",
+        str(args.runs),
+    ]
     for backend in ["sqlite", "postgres"]:
         if args.only and args.only != backend:
             continue

@@ -270,7 +270,7 @@ def _pseudonyms(count: int) -> list[str]:
     names: set[str] = set()
     while len(names) < count:
         names.add("".join(secrets.choice(alphabet) for _ in range(6)))
-    return [f"{_('Candidate')} {name}" for name in names]
+    return [_("Candidate %(code)s") % {"code": name} for name in names]
 
 
 def _check_rate(organisation: Organisation, version: RoleProfileVersion) -> None:
