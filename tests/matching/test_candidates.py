@@ -435,3 +435,34 @@ class TestConsentPage:
         assert privacy_of(user=learner).findable_by_skills is True
         browser.post("/my/paths-to-jobs/employers/", {"action": "consent"})
         assert privacy_of(user=learner).findable_by_skills is False
+
+
+class TestPages:
+    def test_the_employer_sends_a_request_from_the_results_page_and_sees_the_answer(
+        self, employer, employer_editor, role, people
+    ):
+        browser = verified_client(employer_editor)
+        browser.post(f"/organisations/kristianstad/role-profiles/{role.pk}/candidates/", {})
+        search_row = CandidateSearch.objects.get()
+        fatima = SearchAppearance.objects.get(search=search_row, learner=people[0])
+        response = browser.post(
+            "/organisations/kristianstad/contact-requests/",
+            {"search": search_row.pk, "candidate": fatima.pseudonym, "message": "Hej!", "contact": "044-1"},
+        )
+        assert response.status_code == 302
+        page = browser.get("/organisations/kristianstad/contact-requests/").content.decode()
+        assert fatima.pseudonym in page
+        assert "fatima@example.se" not in page
+        learner_page = signed_in(people[0])
+        request_id = ContactRequest.objects.get().pk
+        learner_page.post(
+            "/my/paths-to-jobs/employers/",
+            {"action": "accept", "request": request_id, "share_email": "on"},
+        )
+        page = browser.get("/organisations/kristianstad/contact-requests/").content.decode()
+        assert "fatima@example.se" in page
+        assert "Fatima Ahmed" not in page  # she did not choose to share her name
+
+    def test_only_region_admins_see_the_reports(self, region_admin, learner):
+        assert verified_client(region_admin).get("/platform/candidate-search/").status_code == 200
+        assert signed_in(learner).get("/platform/candidate-search/").status_code == 403
