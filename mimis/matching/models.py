@@ -319,7 +319,7 @@ class ContactStatus(models.TextChoices):
 class ContactRequest(models.Model):
     """An organisation asks a pseudonymous candidate to get in touch. One per search appearance."""
 
-    appearance = models.OneToOneField(SearchAppearance, on_delete=models.PROTECT, related_name="contact")
+    appearance = models.OneToOneField(SearchAppearance, on_delete=models.CASCADE, related_name="contact")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     learner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="contact_requests")
     sent_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")

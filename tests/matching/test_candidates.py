@@ -26,7 +26,7 @@ from mimis.matching.services import SkillSpec
 from mimis.matching.verified import refresh_verified_skills
 from mimis.wallet.services import set_findable_by_skills
 from tests.conftest import signed_in, verified_client
-from tests.factories import OrganisationFactory, UserFactory, member
+from tests.factories import PASSWORD, OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -466,3 +466,28 @@ class TestPages:
     def test_only_region_admins_see_the_reports(self, region_admin, learner):
         assert verified_client(region_admin).get("/platform/candidate-search/").status_code == 200
         assert signed_in(learner).get("/platform/candidate-search/").status_code == 403
+
+
+class TestErasure:
+    def test_deleting_the_account_erases_searches_requests_and_shared_contact_details(
+        self, employer, employer_editor, role, people
+    ):
+        from mimis.wallet.personal_data import erase_account
+
+        result = search(employer, employer_editor, role)
+        request = contact.send_contact_request(
+            organisation=employer,
+            acting_user=employer_editor,
+            search_id=result.search.pk,
+            pseudonym=SearchAppearance.objects.get(search=result.search, learner=people[0]).pseudonym,
+            message="Hej",
+            contact="044-1",
+        ).request
+        contact.accept_contact_request(
+            learner=people[0], request_id=request.pk, share_name=True, share_email=True
+        )
+        contact.report_abuse(learner=people[0], organisation_id=employer.pk, text="Konstigt samtal")
+        erase_account(user=people[0], password=PASSWORD)
+        assert not ContactRequest.objects.filter(pk=request.pk).exists()
+        assert not SearchAppearance.objects.filter(learner=people[0]).exists()
+        assert AbuseReport.objects.get().learner is None
