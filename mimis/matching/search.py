@@ -21,8 +21,8 @@ Against singling out one person:
   step by step to isolate someone);
 - every search that lists a learner is stored (organisation, profile version, when) and shown to them.
 
-Ranking is one aggregate query: per learner the weighted count of distinct required skills covered, then of
-meritorious ones (a skill without a weight weighs 1). Counting *distinct* skills per weight class keeps a
+Ranking is one aggregate query: per learner the weighted sum of the distinct required skills covered, then of
+meritorious ones (a skill without a weight weighs 1). Taking *distinct* (learner, skill) pairs first keeps a
 skill proved by two credentials from counting twice.
 """
 
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
+from django.db import connection, transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -146,41 +146,50 @@ class Ranked:
     meritorious_score: int
 
 
-def _score(classes: dict[int, list[int]], prefix: str) -> tuple[dict[str, Count], object]:
-    aggregates = {
-        f"{prefix}{weight}": Count("skill_id", distinct=True, filter=Q(skill_id__in=ids))
-        for weight, ids in classes.items()
-    }
-    expression: object = Value(0, output_field=IntegerField())
-    for weight in classes:
-        expression = expression + F(f"{prefix}{weight}") * weight  # type: ignore[operator]
-    return aggregates, expression
+def _weight_case(skills: list[RoleProfileSkill], requirement_is_required: bool) -> tuple[str, list[int]]:
+    whens, params = [], []
+    for s in skills:
+        if (s.requirement == Requirement.REQUIRED) == requirement_is_required:
+            whens.append("WHEN %s THEN %s")
+            params += [s.skill_id, s.weight or 1]
+    if not whens:
+        return "0", []
+    return f"CASE skill_id {' '.join(whens)} ELSE 0 END", params
 
 
 def rank_candidates(
     *, organisation: Organisation, skills: list[RoleProfileSkill], limit: int | None = MAX_LISTED
 ) -> tuple[int, list[Ranked]]:
-    """(how many findable learners cover at least one skill, the best ``limit`` of them) in one aggregate
-    query for the ranking and one count."""
-    required: dict[int, list[int]] = defaultdict(list)
-    meritorious: dict[int, list[int]] = defaultdict(list)
-    for s in skills:
-        (required if s.requirement == Requirement.REQUIRED else meritorious)[s.weight or 1].append(s.skill_id)
-    rows = findable_rows(organisation=organisation, skill_ids=[s.skill_id for s in skills])
-    req_aggregates, req_expression = _score(required, "r")
-    mer_aggregates, mer_expression = _score(meritorious, "m")
-    grouped = (
-        rows.values("learner_id")
-        .annotate(**req_aggregates, **mer_aggregates)
-        .annotate(required_score=req_expression, meritorious_score=mer_expression)
+    """(how many findable learners cover at least one skill, the best ``limit`` of them) in one query.
+
+    The inner query is the ORM's (who may appear, which rows count); the outer one sums each learner's
+    distinct skills by weight and counts the matching learners with a window function, so ranking and
+    total come from one pass. (Two ORM queries with ten ``COUNT(DISTINCT …) FILTER`` columns took about
+    three times as long on the benchmark's 3 million rows.)"""
+    inner = (
+        findable_rows(organisation=organisation, skill_ids=[s.skill_id for s in skills])
+        .values("learner_id", "skill_id")
+        .distinct()
+        .order_by()
     )
-    matched = grouped.count()
-    ordered = grouped.order_by("-required_score", "-meritorious_score", "learner_id").values_list(
-        "learner_id", "required_score", "meritorious_score"
+    inner_sql, inner_params = inner.query.sql_with_params()
+    required_sql, required_params = _weight_case(skills, True)
+    meritorious_sql, meritorious_params = _weight_case(skills, False)
+    # Only placeholders and the ORM's own compiled SQL are interpolated; every value is a parameter.
+    sql = (
+        f"SELECT learner_id, SUM({required_sql}) AS required_score, SUM({meritorious_sql}) AS meritorious_score, "  # noqa: S608
+        f"COUNT(*) OVER () AS matched FROM ({inner_sql}) AS counted GROUP BY learner_id "
+        "ORDER BY required_score DESC, meritorious_score DESC, learner_id"
     )
+    params = [*required_params, *meritorious_params, *inner_params]
     if limit is not None:
-        ordered = ordered[:limit]
-    return matched, [Ranked(*row) for row in ordered]
+        sql += " LIMIT %s"
+        params.append(limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    matched = rows[0][3] if rows else 0
+    return matched, [Ranked(int(r[0]), int(r[1]), int(r[2])) for r in rows]
 
 
 # --- searching ---------------------------------------------------------------------------------------
