@@ -59,3 +59,24 @@ def reset_rate(*, scope: str, user: object, rate: str) -> None:
     """Forget ``user``'s count in the current window (for tests and an administrator's reset)."""
     _limit, period = parse_rate(rate)
     cache.delete(f"ratelimit:{scope}:{getattr(user, 'pk', user)}:{int(time.time() // period)}")
+
+
+def hit(key: str, *, limit: int, window_seconds: int) -> bool:
+    """Count one use of ``key``; True while at most ``limit`` uses fell in the current window.
+
+    For limits that are not one person's (an organisation's searches in matching): the caller decides
+    what to answer when it is False.
+    """
+    cache_key = f"ratelimit:{key}"
+    if cache.add(cache_key, 1, timeout=window_seconds):
+        return True
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, timeout=window_seconds)
+        return True
+    return count <= limit
+
+
+def remaining(key: str, *, limit: int) -> int:
+    return max(0, limit - int(cache.get(f"ratelimit:{key}", 0)))

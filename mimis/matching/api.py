@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from mimis.accounts.models import Organisation
@@ -560,3 +561,261 @@ def unmark_shortage(request: HttpRequest, shortage_id: int) -> Status[None]:
     require_scope(request, ADMIN)
     services.unmark_shortage_occupation(shortage_id=shortage_id, acting_user=request.user)
     return Status(204, None)
+
+
+# --- consent-first candidate search and contact requests ---------------------------------------------
+
+SEARCH_ERRORS = {**ERRORS, 429: ErrorOut}
+
+
+class CandidatesIn(Schema):
+    organisation: str | None = None  # slug; an organisation token's own organisation by default
+
+
+class CandidateSkillOut(Schema):
+    skill: int
+    label: str
+    requirement: str
+
+
+class CandidateOut(Schema):
+    pseudonym: str
+    rank: int
+    required_covered: int
+    required_total: int
+    weighted_coverage: float
+    covered: list[CandidateSkillOut]
+    missing: list[CandidateSkillOut]
+    credential_titles: list[str]
+
+
+class SkillSummaryOut(Schema):
+    skill: int
+    label: str
+    requirement: str
+    weight: int | None
+    candidates: int | None  # null: fewer than min_group people have it
+
+
+class SearchOut(Schema):
+    search: int
+    role_profile: int
+    role_profile_version: int
+    matched: int | None  # null: fewer than min_group
+    fewer_than_min_group: bool
+    min_group: int
+    shown_individually: bool
+    summary_only_reason: str
+    explanation: str
+    skills: list[SkillSummaryOut]
+    candidates: list[CandidateOut]
+
+
+class ContactIn(Schema):
+    search: int
+    candidate: str  # the pseudonym in that search
+    message: str
+    contact: str  # how the candidate can reach the employer (shared once they accept)
+
+
+class SentOut(Schema):
+    id: int
+    search: int
+    candidate: str
+    role: str
+    status: str
+    created_at: datetime
+    shared_name: str
+    shared_email: str
+    shared_phone: str
+
+
+class MyRequestOut(Schema):
+    id: int
+    organisation: str
+    organisation_name: str
+    role: str
+    message: str
+    status: str
+    created_at: datetime
+    answered_at: datetime | None
+    employer_contact: str | None  # after accepting only
+
+
+class AcceptIn(Schema):
+    share_name: bool = False
+    share_email: bool = False
+    phone: str = ""
+
+
+def _searching_organisation(request: HttpRequest, slug: str | None, profile_id: int) -> Organisation:
+    from mimis.accounts.models import Membership
+
+    token = getattr(request, "api_token", None)
+    if slug:
+        return _organisation(request, slug)
+    if token is not None and token.organisation_id is not None:
+        return Organisation.objects.get(pk=token.organisation_id)
+    ids = list(
+        Membership.objects.filter(user=request.user, organisation__kind="employer")
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    )
+    if len(ids) != 1:
+        from mimis.errors import ValidationFailed
+
+        raise ValidationFailed(
+            _("Say which organisation searches: organisation (its slug)."), field="organisation"
+        )
+    return Organisation.objects.get(pk=ids[0])
+
+
+def _skill_row(s: Any) -> dict[str, Any]:
+    return {"skill": s.skill_id, "label": s.skill.display_label, "requirement": s.requirement}
+
+
+def search_out(result: Any) -> dict[str, Any]:
+    return {
+        "search": result.search.pk,
+        "role_profile": result.version.profile_id,
+        "role_profile_version": result.version.number,
+        "matched": result.matched_shown,
+        "fewer_than_min_group": result.fewer_than_k,
+        "min_group": result.k,
+        "shown_individually": result.shown_individually,
+        "summary_only_reason": result.reason,
+        "explanation": result.explanation,
+        "skills": [
+            {
+                "skill": s.skill.pk,
+                "label": s.skill.display_label,
+                "requirement": s.requirement,
+                "weight": s.weight,
+                "candidates": s.candidates,
+            }
+            for s in result.summary
+        ],
+        "candidates": [
+            {
+                "pseudonym": c.pseudonym,
+                "rank": c.rank,
+                "required_covered": c.required_covered,
+                "required_total": c.required_total,
+                "weighted_coverage": round(c.weighted_coverage, 4),
+                "covered": [_skill_row(s) for s in c.covered],
+                "missing": [_skill_row(s) for s in c.missing],
+                "credential_titles": c.credential_titles,
+            }
+            for c in result.candidates
+        ],
+    }
+
+
+@router.post(
+    "/role-profiles/{profile_id}/candidates",
+    response={200: SearchOut, **SEARCH_ERRORS},
+    summary="Pseudonymous candidates who opted in, ranked by verified skills (approved employers)",
+)
+def post_candidates(request: HttpRequest, profile_id: int, payload: CandidatesIn) -> dict[str, Any]:
+    from mimis.matching.search import search_candidates
+
+    require_scope(request, READ)
+    organisation = _searching_organisation(request, payload.organisation, profile_id)
+    return search_out(
+        search_candidates(organisation=organisation, acting_user=request.user, profile_id=profile_id)
+    )
+
+
+def sent_out(request: Any) -> dict[str, Any]:
+    return {
+        "id": request.pk,
+        "search": request.appearance.search_id,
+        "candidate": request.appearance.pseudonym,
+        "role": request.profile_version.title,
+        "status": request.status,
+        "created_at": request.created_at,
+        "shared_name": request.shared_name,
+        "shared_email": request.shared_email,
+        "shared_phone": request.shared_phone,
+    }
+
+
+@router.post(
+    "/contact-requests",
+    response={200: SentOut, 201: SentOut, **ERRORS},
+    summary="Ask a candidate from your search to get in touch (the same one twice returns the first)",
+)
+def post_contact_request(request: HttpRequest, payload: ContactIn) -> Status[dict[str, Any]]:
+    from mimis.matching.contact import send_contact_request
+    from mimis.matching.models import CandidateSearch
+
+    require_scope(request, WRITE)
+    search = CandidateSearch.objects.filter(pk=payload.search).select_related("organisation").first()
+    if search is None:
+        raise NotFound()
+    check_token_organisation(request, search.organisation)
+    sent = send_contact_request(
+        organisation=search.organisation,
+        acting_user=request.user,
+        search_id=payload.search,
+        pseudonym=payload.candidate,
+        message=payload.message,
+        contact=payload.contact,
+    )
+    return Status(201 if sent.created else 200, sent_out(sent.request))
+
+
+def my_request_out(request: Any) -> dict[str, Any]:
+    return {
+        "id": request.pk,
+        "organisation": request.organisation.slug,
+        "organisation_name": request.organisation.name,
+        "role": request.profile_version.title,
+        "message": request.message,
+        "status": request.status,
+        "created_at": request.created_at,
+        "answered_at": request.answered_at,
+        "employer_contact": request.employer_contact if request.status == "accepted" else None,
+    }
+
+
+@me_router.get(
+    "/contact-requests", response={200: list[MyRequestOut], **ERRORS}, summary="Employers asking to reach you"
+)
+def my_contact_requests(request: HttpRequest) -> list[dict[str, Any]]:
+    from mimis.matching.contact import requests_of_learner
+
+    _personal(request)
+    return [my_request_out(r) for r in requests_of_learner(learner=request.user)]
+
+
+@me_router.post(
+    "/contact-requests/{request_id}/accept",
+    response={200: MyRequestOut, **ERRORS},
+    summary="Accept: share the contact details you choose",
+)
+def accept_request(request: HttpRequest, request_id: int, payload: AcceptIn) -> dict[str, Any]:
+    from mimis.matching.contact import accept_contact_request
+
+    _personal(request)
+    require_scope(request, WRITE)
+    return my_request_out(
+        accept_contact_request(
+            learner=request.user,
+            request_id=request_id,
+            share_name=payload.share_name,
+            share_email=payload.share_email,
+            phone=payload.phone,
+        )
+    )
+
+
+@me_router.post(
+    "/contact-requests/{request_id}/decline", response={200: MyRequestOut, **ERRORS}, summary="Decline"
+)
+def decline_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    from mimis.matching.contact import decline_contact_request
+
+    _personal(request)
+    require_scope(request, WRITE)
+    return my_request_out(decline_contact_request(learner=request.user, request_id=request_id))

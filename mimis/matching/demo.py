@@ -135,6 +135,18 @@ SHORTAGE_SOURCE = "Exempel för demon (i skarp drift: Arbetsförmedlingens Yrkes
 
 LENA_PROFILE_TITLE = "Vårdbiträde, hemtjänst Kristianstad"
 
+# Two more learners who chose to be findable, so that Lena's search meets the k = 3 threshold (fewer than
+# three matching people are never shown individually). (e-mail local part, name, micro-credential slugs.)
+FINDABLE_EXTRAS = [
+    ("amina", "Amina Hassan", ["demensvard-grund", "basal-hygien-i-vard-och-omsorg"]),
+    ("sven", "Sven Olsson", ["demensvard-grund"]),
+]
+LENA_MESSAGE = (
+    "Hej! Vi söker vårdbiträden till hemtjänsten i Kristianstad, dag och kväll. Dina meriter i basal "
+    "hygien passar oss. Vill du höra mer?"
+)
+LENA_CONTACT = "Lena Ström, enhetschef hemtjänst, 044-13 50 00"
+
 
 def _load_extra_taxonomy() -> int:
     records = {
@@ -210,6 +222,7 @@ def load_demo_matching(*, email_domain: str) -> int:
         )
         RoleProfile.objects.filter(pk=profile.pk).update(is_demo=True)
         created += 1
+    created += _findable_learners_and_lenas_request(email_domain, employer, lena)
     for occupation, marked_on in SHORTAGES:
         concept = _concept(occupation)
         if ShortageOccupation.objects.filter(occupation=concept).exists():
@@ -223,3 +236,63 @@ def load_demo_matching(*, email_domain: str) -> int:
         )
         created += 1
     return created
+
+
+def _findable_learners_and_lenas_request(email_domain: str, employer: Organisation, lena: User) -> int:
+    """Fatima (and Johan and two extra learners) let employers find them; Lena searched with her
+    vårdbiträde profile and sent Fatima one contact request, which waits for Fatima's answer."""
+    from mimis.catalog.models import MicroCredentialVersion, VersionStatus
+    from mimis.issuing.services import issue_credential
+    from mimis.matching.contact import send_contact_request
+    from mimis.matching.models import ContactRequest
+    from mimis.matching.search import search_candidates
+    from mimis.matching.verified import refresh_verified_skills
+    from mimis.wallet.selectors import privacy_of
+    from mimis.wallet.services import set_findable_by_skills
+
+    created = 0
+    findable = [User.objects.get(email=f"{name}@{email_domain}") for name in ("fatima", "johan")]
+    for local_part, name, slugs in FINDABLE_EXTRAS:
+        user = User.objects.filter(email=f"{local_part}@{email_domain}").first()
+        if user is None:
+            user = User(
+                email=f"{local_part}@{email_domain}",
+                name=name,
+                language="sv",
+                email_verified=True,
+                is_demo=True,
+            )
+            user.set_unusable_password()
+            user.save()
+            created += 1
+        for slug in slugs:
+            version = MicroCredentialVersion.objects.get(
+                microcredential__slug=slug, status=VersionStatus.PUBLISHED
+            )
+            created += issue_credential(
+                version=version, email=user.email, name=user.name, acting_user=None
+            ).created
+        findable.append(user)
+    for user in findable:
+        if not privacy_of(user=user).findable_by_skills:
+            set_findable_by_skills(user=user, findable=True)
+            created += 1
+        refresh_verified_skills(learner=user)  # the queued refresh runs after this transaction
+    fatima = findable[0]
+    if ContactRequest.objects.filter(organisation=employer, learner=fatima).exists():
+        return created
+    profile = RoleProfile.objects.get(organisation=employer, current_version__title=LENA_PROFILE_TITLE)
+    result = search_candidates(organisation=employer, acting_user=lena, profile_id=profile.pk)
+    appearance = result.search.appearances.filter(learner=fatima).first()
+    if appearance is None:  # the demo catalogue changed so that Fatima no longer matches
+        return created
+    sent = send_contact_request(
+        organisation=employer,
+        acting_user=lena,
+        search_id=result.search.pk,
+        pseudonym=appearance.pseudonym,
+        message=LENA_MESSAGE,
+        contact=LENA_CONTACT,
+    )
+    ContactRequest.objects.filter(pk=sent.request.pk).update(is_demo=True)
+    return created + 1

@@ -89,3 +89,52 @@ class TemplatesForRegionOnly(PermissionDenied):
 class PersonalTokenNeeded(PermissionDenied):
     code = "personal_token_needed"
     default_message = _("A gap analysis is personal: use your own personal API token, not an organisation's.")
+
+
+class SearchNotAllowed(PermissionDenied):
+    code = "candidate_search_not_allowed"
+    default_message = _("Only administrators and editors of an approved employer can search for candidates.")
+
+
+class SearchSuspended(PermissionDenied):
+    code = "candidate_search_suspended"
+    default_message = _(
+        "Region Skåne has turned off your organisation's access to candidate search. Contact the region "
+        "to find out why."
+    )
+
+
+class SearchRateLimited(PermissionDenied):
+    code = "candidate_search_rate_limited"
+    http_status = 429
+    default_message = _(
+        "Your organisation has searched many times in a short while. Wait an hour and search again."
+    )
+
+
+class CandidateNotFound(ValidationFailed):
+    code = "candidate_not_found"
+    default_message = _(
+        "This candidate is no longer available: the person may have stopped being findable. Search again."
+    )
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message, field="candidate")
+
+
+class MessageNeeded(ValidationFailed):
+    code = "message_needed"
+    default_message = _("Write a short message (at most 1,000 characters) and how the person can reach you.")
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message, field="message")
+
+
+class RequestAlreadyAnswered(ValidationFailed):
+    code = "contact_request_answered"
+    default_message = _("This request has already been answered or has ended.")
+
+
+class ShareSomething(ValidationFailed):
+    code = "share_contact_needed"
+    default_message = _("Choose at least one way for the employer to reach you.")

@@ -64,6 +64,30 @@ def on_user_saved(*, instance: User, **_: Any) -> None:
 
         VerifiedSkill.objects.filter(learner=instance).delete()
         LearnerSkillState.objects.filter(learner=instance).delete()
+        _close_candidate_data(instance)
+
+
+def _close_candidate_data(user: User) -> None:
+    """A closed account's waiting contact requests end; an erased account (the wallet's "delete my account")
+    also loses the searches that listed it, its contact requests (with the contact details it shared), its
+    blocks, and its name on abuse reports (the report itself stays with the region, about the organisation)."""
+    from mimis.matching.models import (
+        AbuseReport,
+        ContactRequest,
+        ContactStatus,
+        OrganisationBlock,
+        SearchAppearance,
+    )
+    from mimis.wallet.personal_data import ERASED_DOMAIN
+
+    ContactRequest.objects.filter(learner=user, status=ContactStatus.PENDING).update(
+        status=ContactStatus.ENDED
+    )
+    if user.email.endswith(f"@{ERASED_DOMAIN}"):
+        ContactRequest.objects.filter(learner=user).delete()
+        SearchAppearance.objects.filter(learner=user).delete()
+        OrganisationBlock.objects.filter(learner=user).delete()
+        AbuseReport.objects.filter(learner=user).update(learner=None)
 
 
 def on_learner_email_saved(*, instance: LearnerEmail, **_: Any) -> None:

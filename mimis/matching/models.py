@@ -226,3 +226,140 @@ class ShortageOccupation(models.Model):
 
     def __str__(self) -> str:
         return f"shortage {self.occupation_id} ({self.marked_on})"
+
+
+# --- consent-first search for people -----------------------------------------------------------------
+# The consent itself is the wallet's ``LearnerProfile.findable_by_skills`` (off by default).
+
+
+class OrganisationBlock(models.Model):
+    """A learner never appears in this organisation's searches and gets no more requests from it."""
+
+    learner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="matching_blocks")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("blocked organisation")
+        verbose_name_plural = _("blocked organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "organisation"], name="matching_block_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} blocks {self.organisation_id}"
+
+
+class MatchingSuspension(models.Model):
+    """The region has turned off an organisation's access to candidate search and contact requests."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"))
+    suspended_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    suspended_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suspended search access")
+        verbose_name_plural = _("suspended search access")
+
+    def __str__(self) -> str:
+        return f"suspended {self.organisation_id}"
+
+
+class CandidateSearch(models.Model):
+    """One search an organisation made with one version of a role profile."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    profile_version = models.ForeignKey(RoleProfileVersion, on_delete=models.PROTECT, related_name="+")
+    searched_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    matched = models.PositiveIntegerField(default=0)  # learners who cover at least one of the skills
+    shown_individually = models.BooleanField(default=False)
+    summary_only_reason = models.CharField(max_length=32, blank=True)  # too_few / too_few_skills
+
+    class Meta:
+        verbose_name = _("candidate search")
+        verbose_name_plural = _("candidate searches")
+        indexes = [models.Index(fields=["organisation", "created_at"], name="candidate_search_org_idx")]
+
+    def __str__(self) -> str:
+        return f"search {self.pk} by {self.organisation_id}"
+
+
+class SearchAppearance(models.Model):
+    """A learner a search counted (and, when ``CandidateSearch.shown_individually``, listed under
+    ``pseudonym``). The pseudonym is random per search: it cannot be joined across searches."""
+
+    search = models.ForeignKey(CandidateSearch, on_delete=models.CASCADE, related_name="appearances")
+    learner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="search_appearances")
+    pseudonym = models.CharField(max_length=32)
+    rank = models.PositiveIntegerField()
+    covered_skill_ids = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("appearance in a search")
+        verbose_name_plural = _("appearances in searches")
+        constraints = [
+            models.UniqueConstraint(fields=["search", "learner"], name="search_appearance_once"),
+            models.UniqueConstraint(fields=["search", "pseudonym"], name="search_pseudonym_unique"),
+        ]
+        indexes = [models.Index(fields=["learner", "search"], name="search_appearance_learner_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.pseudonym} in search {self.search_id}"
+
+
+class ContactStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("contact request", "Waiting for an answer")
+    ACCEPTED = "accepted", pgettext_lazy("contact request", "Accepted")
+    DECLINED = "declined", pgettext_lazy("contact request", "Declined")
+    ENDED = "ended", pgettext_lazy("contact request", "Ended (organisation blocked)")
+
+
+class ContactRequest(models.Model):
+    """An organisation asks a pseudonymous candidate to get in touch. One per search appearance."""
+
+    appearance = models.OneToOneField(SearchAppearance, on_delete=models.CASCADE, related_name="contact")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    learner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="contact_requests")
+    sent_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    profile_version = models.ForeignKey(RoleProfileVersion, on_delete=models.PROTECT, related_name="+")
+    message = models.TextField(_("message"), max_length=1000)
+    employer_contact = models.TextField(_("how to reach us"), max_length=500)
+    status = models.CharField(max_length=16, choices=ContactStatus.choices, default=ContactStatus.PENDING)
+    shared_name = models.CharField(max_length=200, blank=True)
+    shared_email = models.CharField(max_length=254, blank=True)
+    shared_phone = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        ordering = ["-created_at", "pk"]
+        indexes = [models.Index(fields=["learner", "status"], name="contact_request_learner_idx")]
+
+    def __str__(self) -> str:
+        return f"contact request {self.pk}"
+
+
+class AbuseReport(models.Model):
+    """A learner tells the region that an organisation misuses search or contact requests."""
+
+    learner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    contact_request = models.ForeignKey(
+        ContactRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField(_("what happened"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abuse report")
+        verbose_name_plural = _("abuse reports")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"report {self.pk} about {self.organisation_id}"

@@ -43,7 +43,12 @@ def learner_steps(request: HttpRequest) -> list[NextStep]:
 def organisation_links(request: HttpRequest, entry: OrganisationMembership) -> list[NavItem]:
     if entry.organisation.kind not in PROFILE_KINDS or Capability.VIEW_ORGANISATION not in entry.capabilities:
         return []
-    return [NavItem(_("Competence needs"), reverse("matching:profiles", args=[entry.organisation.slug]))]
+    links = [NavItem(_("Competence needs"), reverse("matching:profiles", args=[entry.organisation.slug]))]
+    if entry.organisation.kind == OrganisationKind.EMPLOYER:
+        links.append(
+            NavItem(_("Contact requests"), reverse("matching:sent_requests", args=[entry.organisation.slug]))
+        )
+    return links
 
 
 def platform_links(request: HttpRequest) -> list[NavItem]:

@@ -112,16 +112,17 @@ class TestNoPromisesOfMissingFeatures:
         assert "see where training is needed" not in en
         assert "Kontrollera på ett ögonblick att en merit är äkta" in sv
 
-    def test_wallet_privacy_page_does_not_offer_being_found_by_employers(self, learner):
+    def test_wallet_privacy_page_links_to_the_consent_page_that_explains_what_employers_see(self, learner):
         html = signed_in(learner).get("/my/privacy/").content.decode()
         assert 'name="findable_by_skills"' not in html
         assert "kan kontakta dig via MIMIS" not in html
-        assert "Kommer senare" in html
-        assert "vi frågar dig först" in html
+        # The choice itself lives on the matching page "Arbetsgivare och du", which explains what is seen.
+        assert 'href="/my/paths-to-jobs/employers/"' in html
+        assert "bara om du säger ja" in html
         assert 'href="/privacy/"' in html
         en = signed_in(learner).get("/en/my/privacy/").content.decode()
         assert "can contact you through MIMIS" not in en
-        assert "Coming later" in en
+        assert "only if you say yes" in en
 
 
 def test_audit_log_table_scrolls_in_its_own_region(region_admin):

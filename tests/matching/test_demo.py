@@ -23,6 +23,7 @@ def test_the_demo_story(db):
     lena_has_a_vardbitrade_profile_of_her_employer()
     fatimas_gap_to_vardbitrade_is_closed_by_two_micro_credentials()
     fatimas_closest_occupations_start_with_shortage_occupations_in_care()
+    fatima_opted_in_and_has_one_pending_request_from_lena()
     _logins, created = load_demo_data()
     assert created == 0
 
@@ -62,3 +63,15 @@ def fatimas_closest_occupations_start_with_shortage_occupations_in_care() -> Non
     shortage = closest_occupations(learner=fatima, shortage_only=True)
     assert {o.group.code for o in shortage} == {"5330", "5321"}
     assert all(o.shortage is not None for o in shortage)
+
+
+def fatima_opted_in_and_has_one_pending_request_from_lena() -> None:
+    from mimis.matching.models import ContactRequest
+    from mimis.wallet.selectors import privacy_of
+
+    fatima = User.objects.get(email=f"fatima@{DEMO_EMAIL_DOMAIN}")
+    assert privacy_of(user=fatima).findable_by_skills is True
+    request = ContactRequest.objects.get(learner=fatima)
+    assert request.status == "pending"
+    assert request.sent_by.email == f"lena.omsorg@{DEMO_EMAIL_DOMAIN}"
+    assert request.organisation.slug == "vard-och-omsorg-kristianstad"

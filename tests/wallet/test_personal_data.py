@@ -42,8 +42,8 @@ class TestFindableBySkills:
         assert list(selectors.findable_learners()) == []
         browser = signed_in(learner)
         page = browser.get("/my/privacy/").content.decode()
-        # Employers cannot search for people yet, so the page does not offer the choice (issue 10 item 2);
-        # the stored choice stays off until the matching feature asks. tests/core/test_public_pages.py.
+        # The wallet page links to the matching page that offers the choice with what employers see
+        # (tests/matching/test_candidates.py); the stored choice is the wallet's.
         assert 'name="findable_by_skills"' not in page
         browser.post("/my/privacy/", {"findable_by_skills": "on"})
         assert LearnerProfile.objects.get(user=learner).findable_by_skills is True
