@@ -387,7 +387,8 @@ def test_provider_drafts_a_microcredential_by_keyboard_in_swedish(live_server, d
     with page.expect_response(lambda response: "skill-picker" in response.url):
         page.fill("#q-0", "förening")
     page.wait_for_selector(f"#picker-0 input[value='{ticked}']:checked")
-    tab_to("main form button[type=submit]")
+    # Past each outcome's "Föreslå färdigheter från texten" button to "Spara och fortsätt".
+    tab_to("main form .actions button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/edit/assessment/")
 
