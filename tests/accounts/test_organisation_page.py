@@ -31,6 +31,7 @@ def test_bakery_admin_sees_no_signing_keys_and_api_tokens_only_under_advanced():
         "Medlemmar och inbjudningar",
         "Våra mikromeriter",
         "Kompetensbehov",  # role profiles and candidates (matching)
+        "Kontaktförfrågningar",  # the requests the employer sent to candidates
         "Vår statistik",  # the organisation's own figures (insights)
         "Ändra uppgifter",
     ]
