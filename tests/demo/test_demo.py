@@ -73,7 +73,12 @@ class TestDemoBaseUrl:
         import subprocess
         import sys
 
-        environment = {k: v for k, v in os.environ.items() if k not in ("MIMIS_BASE_URL", "MIMIS_DATA_DIR")}
+        # Its own data folder and SQLite database: never the real DATABASE_URL, which other runs share.
+        environment = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("MIMIS_BASE_URL", "MIMIS_DATA_DIR", "DATABASE_URL")
+        }
         environment.pop("MIMIS_DEMO", None)
         return subprocess.run(  # noqa: S603 - our own CLI, fixed arguments
             [sys.executable, "-m", "mimis", *args, "--data-dir", str(data_dir)],

@@ -75,7 +75,10 @@ class TestSuggest:
 
 def test_the_mimis_command_prints_json_and_exits_2_on_bad_input(tmp_path):
     """Once through the installed entry point, on its own data folder with two skills."""
-    env = {**os.environ, "MIMIS_DATA_DIR": str(tmp_path / "data")}
+    # Its own data folder and SQLite database: never the real DATABASE_URL, which other runs share.
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
+        "MIMIS_DATA_DIR": str(tmp_path / "data")
+    }
     mimis = [str(Path(sys.executable).with_name("mimis"))]  # the installed console script
     subprocess.run([*mimis, "migrate", "-v0"], env=env, check=True, capture_output=True)
     subprocess.run(
