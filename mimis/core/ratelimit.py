@@ -39,18 +39,23 @@ class RateLimited(MimisError):
         )
 
 
+def _count(key: str, *, timeout: int) -> int:
+    """Add one to the counter ``key`` (created for ``timeout`` seconds) and return its new value."""
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1
+
+
 def check_rate(*, scope: str, user: object, rate: str) -> None:
     """Count one request of ``user`` for ``scope``; ``RateLimited`` when more than ``rate`` (``"30/minute"``)."""
     limit, period = parse_rate(rate)
     now = time.time()
     window = int(now // period)
-    key = f"ratelimit:{scope}:{getattr(user, 'pk', user)}:{window}"
-    cache.add(key, 0, timeout=period + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.add(key, 1, timeout=period + 1)
-        count = 1
+    count = _count(f"ratelimit:{scope}:{getattr(user, 'pk', user)}:{window}", timeout=period + 1)
     if count > limit:
         raise RateLimited(retry_after=max(1, math.ceil((window + 1) * period - now)))
 
@@ -67,15 +72,7 @@ def hit(key: str, *, limit: int, window_seconds: int) -> bool:
     For limits that are not one person's (an organisation's searches in matching): the caller decides
     what to answer when it is False.
     """
-    cache_key = f"ratelimit:{key}"
-    if cache.add(cache_key, 1, timeout=window_seconds):
-        return True
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window_seconds)
-        return True
-    return count <= limit
+    return _count(f"ratelimit:{key}", timeout=window_seconds) <= limit
 
 
 def remaining(key: str, *, limit: int) -> int:
